@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using NetSecAnalyzers.Catalog;
+
+namespace NetSecAnalyzers.Analyzers;
+
+/// <summary>
+/// The Roslyn descriptors of the C# rules. Text comes from the catalogue; the ID, category and severity
+/// are written as constants here because release tracking (RS2008) reads them from the constructor call.
+/// A test checks that they agree with the catalogue.
+/// </summary>
+internal static class Descriptors
+{
+    public static readonly DiagnosticDescriptor LegacyTlsProtocol = new(
+        RuleIds.LegacyTlsProtocol,
+        RuleCatalog.LegacyTlsProtocol.Title,
+        RuleCatalog.LegacyTlsProtocol.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: RuleCatalog.LegacyTlsProtocol.Description,
+        helpLinkUri: RuleCatalog.LegacyTlsProtocol.HelpUri,
+        customTags: CustomTags(RuleCatalog.LegacyTlsProtocol));
+
+    private static string[] CustomTags(RuleDefinition rule)
+    {
+        var tags = new string[rule.Tags.Count + 1];
+        for (var i = 0; i < rule.Tags.Count; i++)
+        {
+            tags[i] = rule.Tags[i];
+        }
+
+        // The CWE ID rides along so that the compiler's SARIF log carries it next to the other tags.
+        tags[rule.Tags.Count] = rule.CweId;
+        return tags;
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using NetSecAnalyzers.Catalog;
+
+namespace NetSecAnalyzers.ConfigLinter.Diagnostics;
+
+/// <summary>One violation of a catalogue rule at one place in a configuration file.</summary>
+public sealed class Finding
+{
+    private static readonly IReadOnlyList<RelatedLocation> NoRelatedLocations = Array.Empty<RelatedLocation>();
+
+    public Finding(RuleDefinition rule, string message, SourceLocation location, IReadOnlyList<RelatedLocation>? relatedLocations = null)
+    {
+        Rule = rule ?? throw new ArgumentNullException(nameof(rule));
+        Message = message ?? throw new ArgumentNullException(nameof(message));
+        Location = location ?? throw new ArgumentNullException(nameof(location));
+        RelatedLocations = relatedLocations ?? NoRelatedLocations;
+        Severity = rule.DefaultSeverity;
+    }
+
+    public RuleDefinition Rule { get; }
+
+    /// <summary>The formatted message, naming the offending value.</summary>
+    public string Message { get; }
+
+    public SourceLocation Location { get; }
+
+    public IReadOnlyList<RelatedLocation> RelatedLocations { get; }
+
+    /// <summary>The severity this finding is reported at; the rule's default unless configuration changes it.</summary>
+    public RuleSeverity Severity { get; set; }
+
+    public override string ToString() => Location + ": " + Rule.Id + ": " + Message;
+}
