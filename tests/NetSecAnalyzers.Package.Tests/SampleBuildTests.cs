@@ -1,0 +1,77 @@
+using System.IO;
+
+namespace NetSecAnalyzers.Package.Tests;
+
+/// <summary>
+/// Builds copies of the sample projects against the packed package, with the package folder as the only
+/// NuGet source and a private packages folder, so nothing is downloaded and no cached copy interferes.
+/// </summary>
+public sealed class SampleBuildTests : IClassFixture<PackedPackage>
+{
+    private readonly PackedPackage package;
+
+    public SampleBuildTests(PackedPackage package) => this.package = package;
+
+    [Fact]
+    public void Package_ContainsAnalyzerAssemblies()
+    {
+        var entries = package.EntryNames();
+
+        Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Catalog.dll", entries);
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InsecureSample_BuildFailsWithNetsec001()
+    {
+        var result = BuildSample("insecure");
+
+        Assert.True(result.ExitCode != 0, "The insecure sample built successfully:\n" + result.Output);
+        Assert.Contains("Program.cs(14,", result.Output);
+        Assert.Contains("error NETSEC001", result.Output);
+    }
+
+    [Fact]
+    public void HardenedSample_BuildsWithoutFindings()
+    {
+        var result = BuildSample("hardened");
+
+        Assert.True(result.ExitCode == 0, "The hardened sample failed to build:\n" + result.Output);
+        Assert.DoesNotContain("NETSEC", result.Output);
+    }
+
+    private CommandResult BuildSample(string sample)
+    {
+        var source = Path.Combine(RepositoryRoot.Find(), "samples", sample, "HospitalApi");
+        var project = Path.Combine(package.WorkFolder, sample, "HospitalApi");
+        CopyProject(source, project);
+        File.WriteAllText(Path.Combine(package.WorkFolder, sample, "NuGet.config"), NuGetConfig(package.FeedFolder));
+
+        return DotnetCli.Run(
+            project,
+            "build",
+            "-p:NetSecAnalyzersVersion=" + package.Version,
+            "-p:RestorePackagesPath=" + Path.Combine(package.WorkFolder, "packages"));
+    }
+
+    private static void CopyProject(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    private static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="netsec-test-feed" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """;
+}
