@@ -56,7 +56,7 @@ public sealed class PackedPackage : IDisposable
         }
         catch (IOException)
         {
-            // A leftover temporary folder is harmless; failing the run over it would not be.
+            // A leftover temporary folder is harmless, so it must not fail the run.
         }
     }
 }

@@ -29,7 +29,7 @@ builder.Services.AddRateLimiter(limiter =>
     });
 });
 
-// The laboratory client keeps the platform's certificate validation and lets the OS pick the protocol.
+// The laboratory client keeps the platform's certificate validation and offers only TLS 1.2 and 1.3.
 builder.Services.AddHttpClient("lab", client => client.BaseAddress = new Uri("https://lab.hospital.example/"))
     .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
     {

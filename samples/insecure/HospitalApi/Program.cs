@@ -15,7 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     });
 });
 
-// The laboratory system's client accepts any certificate and any protocol it offers.
+// The laboratory system's client accepts any certificate and still offers TLS 1.1.
 var labHandler = new HttpClientHandler
 {
     SslProtocols = SslProtocols.Tls11 | SslProtocols.Tls12,
