@@ -53,7 +53,7 @@ internal static class NetsecCommand
 
     internal static RootCommand Create(CliContext context)
     {
-        var root = new RootCommand("Finds network-security mistakes in nginx configuration (more formats to come).")
+        var root = new RootCommand("Lints configuration files for network-security mistakes. It reads nginx configuration today.")
         {
             LintCommand.Create(context),
             RulesCommand.Create(context),

@@ -17,7 +17,7 @@ internal static class LintCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Files or folders to lint. Folders are searched recursively, skipping hidden folders, .git, bin, obj and node_modules. Default: the current folder.",
+            Description = "Files or folders to lint. Folders are searched recursively, skipping hidden folders, .git, bin, obj and node_modules.",
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => new[] { "." },
         };
@@ -27,7 +27,7 @@ internal static class LintCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
-        var outputFile = new Option<FileInfo?>("--output", "-o")
+        var outputFile = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output; standard output then gets the summary line only.",
             HelpName = "file",
@@ -68,7 +68,7 @@ internal static class LintCommand
             }
             else
             {
-                WriteReport(formatter, result, Path.Combine(context.WorkingDirectory, target.ToString()));
+                WriteReport(formatter, result, Path.Combine(context.WorkingDirectory, target));
                 context.Output.WriteLine(TextFormatter.Summary(result));
             }
 
