@@ -12,7 +12,10 @@ namespace NetSecAnalyzers.Cli;
 /// <summary>The <c>netsec</c> command line: parsing, dispatch, and the one place that turns failures into exit code 2.</summary>
 internal static class NetsecCommand
 {
-    /// <summary>Runs the command line in-process and returns its exit code; it never throws.</summary>
+    /// <summary>
+    /// Runs the command line in-process and returns its exit code. Every exception except
+    /// OutOfMemoryException becomes a one-line message on <paramref name="error"/> and exit code 2.
+    /// </summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
         RunAsync(args, new CliContext(output, error, workingDirectory));
 
@@ -45,7 +48,7 @@ internal static class NetsecCommand
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The last line of defence: a person sees one line, never a stack trace.
+            // The last line of defence: print one line, never a stack trace.
             error.WriteLine("netsec: error: " + exception.Message);
             return ExitCodes.Error;
         }
