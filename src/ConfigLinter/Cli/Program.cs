@@ -1,6 +1,10 @@
+using System;
+using System.Threading.Tasks;
+
 namespace NetSecAnalyzers.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 2;
+    private static Task<int> Main(string[] args) =>
+        NetsecCommand.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory);
 }

@@ -1,0 +1,84 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using NetSecAnalyzers.Cli.Commands;
+using NetSecAnalyzers.ConfigLinter.Output;
+
+namespace NetSecAnalyzers.Cli;
+
+/// <summary>The <c>netsec</c> command line: parsing, dispatch, and the one place that turns failures into exit code 2.</summary>
+internal static class NetsecCommand
+{
+    /// <summary>
+    /// Runs the command line in-process and returns its exit code. Every exception except
+    /// OutOfMemoryException becomes a one-line message on <paramref name="error"/> and exit code 2.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory) =>
+        RunAsync(args, new CliContext(output, error, workingDirectory));
+
+    internal static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var output = context.Output;
+        var error = context.Error;
+        try
+        {
+            var root = Create(context);
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                foreach (var parseError in parseResult.Errors)
+                {
+                    error.WriteLine("netsec: " + parseError.Message);
+                }
+
+                error.WriteLine("Run 'netsec --help' for usage.");
+                return ExitCodes.Error;
+            }
+
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            };
+            return await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The last line of defence: print one line, never a stack trace.
+            error.WriteLine("netsec: error: " + exception.Message);
+            return ExitCodes.Error;
+        }
+    }
+
+    internal static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand("Lints configuration files for network-security mistakes. It reads nginx configuration today.")
+        {
+            LintCommand.Create(context),
+            RulesCommand.Create(context),
+        };
+
+        // The built-in --version prints the entry assembly's version, which is the test host's when the
+        // command runs in-process; print the product version instead.
+        var versionOption = root.Options.OfType<VersionOption>().Single();
+        versionOption.Action = new PrintVersionAction(context);
+        return root;
+    }
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        private readonly CliContext context;
+
+        public PrintVersionAction(CliContext context) => this.context = context;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Output.WriteLine(ToolInfo.Version);
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
+namespace NetSecAnalyzers.ConfigLinter;
+
+/// <summary>
+/// Lints files and folders: finds the candidate files, sorts them by format, runs each format's linter on
+/// its files, and gathers the findings and notifications into one <see cref="LintResult"/>.
+/// </summary>
+public sealed class LintEngine
+{
+    private readonly IReadOnlyList<ConfigurationFormat> formats;
+
+    public LintEngine()
+        : this(ConfigurationFormats.All)
+    {
+    }
+
+    /// <param name="formats">The formats to recognise, in priority order; tests pass their own.</param>
+    public LintEngine(IReadOnlyList<ConfigurationFormat> formats)
+    {
+        this.formats = formats ?? throw new ArgumentNullException(nameof(formats));
+    }
+
+    /// <summary>
+    /// Lints <paramref name="paths"/> (files or folders, absolute or relative to
+    /// <paramref name="baseDirectory"/>). A path that is missing or unreadable becomes an error notification
+    /// and the rest still runs; a file named explicitly that no format recognises becomes a note.
+    /// </summary>
+    public LintResult Lint(IReadOnlyList<string> paths, LintOptions options, string baseDirectory)
+    {
+        if (paths is null)
+        {
+            throw new ArgumentNullException(nameof(paths));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var inputs = InputWalker.Collect(paths, baseDirectory, diagnostics);
+        var filesByFormat = formats.ToDictionary(format => format, _ => new List<string>());
+
+        foreach (var input in inputs)
+        {
+            var format = Classify(input, baseDirectory, diagnostics);
+            if (format is not null)
+            {
+                filesByFormat[format].Add(input.FullPath);
+            }
+        }
+
+        foreach (var format in formats)
+        {
+            var files = filesByFormat[format];
+            if (files.Count > 0)
+            {
+                RunFormat(format, files, options, diagnostics);
+            }
+        }
+
+        return new LintResult(
+            baseDirectory,
+            diagnostics.Findings,
+            diagnostics.Notifications,
+            formats.SelectMany(format => filesByFormat[format]));
+    }
+
+    private ConfigurationFormat? Classify(InputFile input, string baseDirectory, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = TextPrefix.Read(input.FullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+        {
+            diagnostics.Notify(new LintNotification(
+                NotificationCodes.ReadError,
+                NotificationLevel.Error,
+                "Cannot read '" + DisplayPath(input.FullPath, baseDirectory) + "': " + exception.Message,
+                location: null));
+            return null;
+        }
+
+        var format = formats.FirstOrDefault(candidate => candidate.Recognizes(input.FullPath, text));
+        if (format is null && input.IsExplicit)
+        {
+            diagnostics.Notify(new LintNotification(
+                NotificationCodes.UnrecognizedFile,
+                NotificationLevel.Note,
+                "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': not a configuration format netsec reads ("
+                    + string.Join(", ", formats.Select(candidate => candidate.Name)) + ").",
+                location: null));
+        }
+
+        return format;
+    }
+
+    private static void RunFormat(ConfigurationFormat format, IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            format.Lint(files, options, diagnostics);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A defect in one reader must not hide the other formats' findings, nor end in a stack trace.
+            diagnostics.Notify(new LintNotification(
+                NotificationCodes.InternalError,
+                NotificationLevel.Error,
+                "The " + format.Name + " linter failed: " + exception.GetType().Name + ": " + exception.Message,
+                location: null));
+        }
+    }
+
+    private static string DisplayPath(string fullPath, string baseDirectory) =>
+        Output.PathDisplay.Relative(fullPath, Path.GetFullPath(baseDirectory)) ?? fullPath;
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+
+namespace NetSecAnalyzers.ConfigLinter.Workspace;
+
+/// <summary>
+/// One kind of configuration file the engine can lint: how to recognise a file of that kind and how to
+/// lint a set of them together.
+/// </summary>
+public sealed class ConfigurationFormat
+{
+    private readonly Func<string, string, bool> recognizes;
+    private readonly Action<IReadOnlyList<string>, LintOptions, DiagnosticBag> lint;
+
+    /// <param name="name">A short lower-case name such as <c>nginx</c>, used in messages.</param>
+    /// <param name="recognizes">Decides from a file's path and the start of its text whether it is of this kind.</param>
+    /// <param name="lint">Lints every recognised file of this kind in one call, so that includes can be resolved across them.</param>
+    public ConfigurationFormat(
+        string name,
+        Func<string, string, bool> recognizes,
+        Action<IReadOnlyList<string>, LintOptions, DiagnosticBag> lint)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        this.recognizes = recognizes ?? throw new ArgumentNullException(nameof(recognizes));
+        this.lint = lint ?? throw new ArgumentNullException(nameof(lint));
+    }
+
+    public string Name { get; }
+
+    public bool Recognizes(string path, string text) => recognizes(path, text);
+
+    public void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics) =>
+        lint(files, options, diagnostics);
+}

@@ -1,0 +1,240 @@
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.Cli;
+using NetSecAnalyzers.ConfigLinter.Output;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Cli;
+
+/// <summary>
+/// Runs <c>netsec</c> in-process. Tests that need findings lint <c>*.fake</c> files through
+/// <see cref="FakeFormat"/>; the others use the real formats and pass whatever the nginx reader does.
+/// </summary>
+public sealed class NetsecCommandTests
+{
+    private const string Insecure = "ssl_protocols TLSv1;\n";
+
+    [Fact]
+    public async Task EmptyFolder_ExitsZero()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", ".");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 0 files", run.Output.Trim());
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task NoPath_LintsWorkingFolder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("site.fake:1:15: error NETSEC001:", run.Output);
+    }
+
+    [Fact]
+    public async Task MissingPath_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", "does-not-exist");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("error path-not-found: No such file or folder: 'does-not-exist'.", run.Output);
+    }
+
+    [Fact]
+    public async Task MissingPathWithFindings_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", "site.fake", "does-not-exist");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("NETSEC001", run.Output);
+    }
+
+    [Theory]
+    [InlineData(RuleSeverity.Error, "warning", ExitCodes.FindingsReported)]
+    [InlineData(RuleSeverity.Warning, "warning", ExitCodes.FindingsReported)]
+    [InlineData(RuleSeverity.Info, "warning", ExitCodes.Success)]
+    [InlineData(RuleSeverity.Warning, "error", ExitCodes.Success)]
+    [InlineData(RuleSeverity.Info, "note", ExitCodes.FindingsReported)]
+    [InlineData(RuleSeverity.Error, "none", ExitCodes.Success)]
+    public async Task FailLevel_DecidesExitCode(RuleSeverity severity, string failLevel, int expected)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, severity, "lint", ".", "--fail-level", failLevel);
+
+        Assert.Equal(expected, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task DefaultFailLevel_IsWarning()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var warning = await Run(folder, RuleSeverity.Warning, "lint", ".");
+        var note = await Run(folder, RuleSeverity.Info, "lint", ".");
+
+        Assert.Equal(ExitCodes.FindingsReported, warning.ExitCode);
+        Assert.Equal(ExitCodes.Success, note.ExitCode);
+    }
+
+    [Fact]
+    public async Task OutputOption_WritesReportToFile()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--format", "sarif", "--output", "report.sarif");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.Equal("1 error, 0 warnings, 0 notes in 1 file", run.Output.Trim());
+        using var log = JsonDocument.Parse(File.ReadAllText(folder.Combine("report.sarif")));
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+        Assert.Equal("NETSEC001", log.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task JsonFormat_WritesJsonReport()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--format", "json");
+
+        using var report = JsonDocument.Parse(run.Output);
+        Assert.Equal("site.fake", report.RootElement.GetProperty("findings")[0].GetProperty("location").GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task UnwritableOutput_ExitsTwoWithOneLine()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", ".", "--output", Path.Combine("no-such-folder", "report.txt"));
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.StartsWith("netsec: error: Cannot write the report to '", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("1.x")]
+    [InlineData("1.25")]
+    [InlineData("1.25.0.1")]
+    [InlineData("")]
+    public async Task InvalidNginxVersion_ExitsTwo(string version)
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", ".", "--nginx-version", version);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("--nginx-version", run.Error);
+    }
+
+    [Fact]
+    public async Task ValidNginxVersion_IsAccepted()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", ".", "--nginx-version", "1.27.3");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task UnknownFormat_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "lint", ".", "--format", "xml");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("'xml'", run.Error);
+    }
+
+    [Fact]
+    public async Task NoCommand_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("netsec --help", run.Error);
+    }
+
+    [Fact]
+    public async Task VersionOption_PrintsProductVersion()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "--version");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(ToolInfo.Version, run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task RulesCommand_PrintsAlignedTable()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "rules");
+
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(RuleCatalog.All.Count + 1, lines.Length);
+        Assert.StartsWith("ID ", lines[0]);
+        Assert.Matches(@"^NETSEC001\s+error\s+implemented\s+implemented\s+-\s+-\s+Legacy TLS or SSL protocol enabled", lines[1]);
+        Assert.Equal(lines[0].IndexOf("TITLE", System.StringComparison.Ordinal), lines[1].IndexOf("Legacy", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RulesCommand_PrintsJson()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, realFormats: true, "rules", "--format", "json");
+
+        using var rules = JsonDocument.Parse(run.Output);
+        Assert.Equal(RuleCatalog.All.Count, rules.RootElement.GetArrayLength());
+        Assert.Equal("planned", rules.RootElement[1].GetProperty("targets").GetProperty("nginx").GetString());
+        Assert.Equal(JsonValueKind.Null, rules.RootElement[1].GetProperty("targets").GetProperty("firewall").ValueKind);
+    }
+
+    private static Task<CommandRun> Run(TemporaryFolder folder, params string[] args) =>
+        Run(folder, RuleSeverity.Error, args);
+
+    private static Task<CommandRun> Run(TemporaryFolder folder, RuleSeverity severity, params string[] args) =>
+        Run(folder, new[] { FakeFormat.Create(severity) }, args);
+
+    private static Task<CommandRun> Run(TemporaryFolder folder, bool realFormats, params string[] args) =>
+        Run(folder, realFormats ? ConfigurationFormats.All : new[] { FakeFormat.Create() }, args);
+
+    private static async Task<CommandRun> Run(TemporaryFolder folder, System.Collections.Generic.IReadOnlyList<ConfigurationFormat> formats, string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await NetsecCommand.RunAsync(args, new CliContext(output, error, folder.Path, formats));
+        return new CommandRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    private sealed record CommandRun(int ExitCode, string Output, string Error);
+}

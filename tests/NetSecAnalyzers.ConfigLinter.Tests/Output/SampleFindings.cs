@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Output;
+
+/// <summary>Hand-made findings and notifications on files in a temporary folder, for formatter tests.</summary>
+internal static class SampleFindings
+{
+    public const string NginxConf = """
+        http {
+            server {
+                listen 443 ssl;
+                ssl_protocols TLSv1 TLSv1.2;
+            }
+        }
+        """;
+
+    public static Finding LegacyTls(string file, int line, int column, RuleSeverity severity = RuleSeverity.Error, IReadOnlyList<RelatedLocation>? related = null) =>
+        new(
+            RuleCatalog.LegacyTlsProtocol,
+            RuleCatalog.LegacyTlsProtocol.FormatMessage("ssl_protocols TLSv1 TLSv1.2", "TLSv1"),
+            SourceLocation.OnLine(file, line, column, "TLSv1".Length),
+            related)
+        {
+            Severity = severity,
+        };
+
+    public static LintNotification SyntaxError(string file, int line, int column) =>
+        new("nginx-syntax", NotificationLevel.Error, "unexpected \"}\"", SourceLocation.OnLine(file, line, column, 1));
+
+    public static LintNotification MissingPath(string path) =>
+        new("path-not-found", NotificationLevel.Error, "No such file or folder: '" + path + "'.", location: null);
+
+    /// <summary>
+    /// A result with a finding that has a related location, a warning, a note, a syntax error and a
+    /// missing path, over files <c>conf/nginx.conf</c> and <c>conf/site one.conf</c>.
+    /// </summary>
+    public static LintResult Mixed(TemporaryFolder folder)
+    {
+        var main = folder.Write("conf/nginx.conf", NginxConf);
+        var site = folder.Write("conf/site one.conf", NginxConf);
+        var include = new RelatedLocation(SourceLocation.OnLine(main, 2, 9, 7), "The file is included here");
+        var findings = new[]
+        {
+            LegacyTls(site, 4, 23, RuleSeverity.Warning),
+            LegacyTls(main, 4, 23, related: new[] { include }),
+            LegacyTls(site, 4, 23, RuleSeverity.Info),
+        };
+        var notifications = new[] { SyntaxError(site, 6, 1), MissingPath("missing") };
+        return new LintResult(folder.Path, findings, notifications, new[] { main, site });
+    }
+}

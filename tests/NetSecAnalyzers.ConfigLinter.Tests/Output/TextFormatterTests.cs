@@ -1,0 +1,104 @@
+using System.IO;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Output;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Output;
+
+public sealed class TextFormatterTests
+{
+    private static readonly string Separator = Path.DirectorySeparatorChar.ToString();
+
+    [Fact]
+    public void Finding_PrintsCompilerStyleLine()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("conf/nginx.conf", SampleFindings.NginxConf);
+        var result = new LintResult(folder.Path, new[] { SampleFindings.LegacyTls(file, 4, 23) }, new LintNotification[0], new[] { file });
+
+        var lines = Format(result);
+
+        Assert.Equal(
+            "conf" + Separator + "nginx.conf:4:23: error NETSEC001: ssl_protocols TLSv1 TLSv1.2 enables TLSv1; allow only TLS 1.2 and TLS 1.3",
+            lines[0]);
+    }
+
+    [Fact]
+    public void Notification_PrintsLevelAndCode()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var result = new LintResult(folder.Path, new Finding[0], new[] { SampleFindings.SyntaxError(file, 6, 1) }, new[] { file });
+
+        var lines = Format(result);
+
+        Assert.Equal("nginx.conf:6:1: error nginx-syntax: unexpected \"}\"", lines[0]);
+    }
+
+    [Fact]
+    public void NotificationWithoutLocation_PrintsFirst()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+
+        var lines = Format(result);
+
+        Assert.Equal("error path-not-found: No such file or folder: 'missing'.", lines[0]);
+    }
+
+    [Fact]
+    public void Lines_AreInFileOrder()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+
+        var lines = Format(result);
+
+        Assert.StartsWith("conf" + Separator + "nginx.conf:4:23: error NETSEC001:", lines[1]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: warning NETSEC001:", lines[2]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: note NETSEC001:", lines[3]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:6:1: error nginx-syntax:", lines[4]);
+    }
+
+    [Fact]
+    public void Summary_CountsLevelsFilesAndReadErrors()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+
+        var lines = Format(result);
+
+        Assert.Equal("1 error, 1 warning, 1 note in 2 files (2 read errors)", lines.Last());
+    }
+
+    [Fact]
+    public void Summary_WithoutReadErrors_HasNoParenthesis()
+    {
+        using var folder = new TemporaryFolder();
+        var result = new LintResult(folder.Path, new Finding[0], new LintNotification[0], new string[0]);
+
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 0 files", TextFormatter.Summary(result));
+    }
+
+    [Fact]
+    public void PathOutsideBaseFolder_PrintsAbsolutePath()
+    {
+        using var folder = new TemporaryFolder();
+        using var other = new TemporaryFolder();
+        var file = other.Write("nginx.conf", SampleFindings.NginxConf);
+        var result = new LintResult(folder.Path, new[] { SampleFindings.LegacyTls(file, 4, 23, RuleSeverity.Warning) }, new LintNotification[0], new[] { file });
+
+        var lines = Format(result);
+
+        Assert.StartsWith(file + ":4:23: warning NETSEC001:", lines[0]);
+    }
+
+    private static string[] Format(LintResult result)
+    {
+        var writer = new StringWriter();
+        new TextFormatter().Write(result, writer);
+        return writer.ToString().Split(writer.NewLine).Where(line => line.Length > 0).ToArray();
+    }
+}
