@@ -6,7 +6,7 @@ using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
-/// <summary>What a rule sees of one configuration, and where it reports.</summary>
+/// <summary>The configuration a rule analyzes, the lint options, and the bag its findings go to.</summary>
 internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;

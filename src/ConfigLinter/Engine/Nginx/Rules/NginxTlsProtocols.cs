@@ -31,6 +31,9 @@ internal static class NginxTlsProtocols
         ("TLSv1.3", TlsProtocols.TlsV13),
     };
 
+    private static readonly Version TlsV11AddedStable = new(1, 0, 12);
+    private static readonly Version MainlineBranch = new(1, 1, 0);
+    private static readonly Version TlsV11AddedMainline = new(1, 1, 13);
     private static readonly Version SslV3Dropped = new(1, 9, 1);
     private static readonly Version TlsV13Added = new(1, 23, 4);
     private static readonly Version LegacyTlsDropped = new(1, 27, 3);
@@ -50,25 +53,32 @@ internal static class NginxTlsProtocols
     }
 
     /// <summary>
-    /// Returns the protocols nginx enables when no <c>ssl_protocols</c> applies. Sources: nginx CHANGES
-    /// (1.23.4: "TLSv1.3 protocol is enabled by default"; 1.27.3: TLSv1 and TLSv1.1 dropped from the
-    /// default) and the 1.9.1 removal of SSLv3 from the default.
+    /// Returns the protocols nginx enables when no <c>ssl_protocols</c> applies. nginx's CHANGES for 1.23.4
+    /// ("TLSv1.3 protocol is enabled by default") and 1.27.3 ("TLSv1 and TLSv1.1 protocols are disabled by
+    /// default") and nginx's HTTPS guide ("SSLv3 TLSv1 TLSv1.1 TLSv1.2" since 1.1.13 and 1.0.12) give the steps.
     /// </summary>
     public static TlsProtocols DefaultFor(Version version)
     {
+        const TlsProtocols Tls10To12 = TlsProtocols.TlsV1 | TlsProtocols.TlsV11 | TlsProtocols.TlsV12;
+
+        if (version < TlsV11AddedStable || (version >= MainlineBranch && version < TlsV11AddedMainline))
+        {
+            return TlsProtocols.SslV3 | TlsProtocols.TlsV1;
+        }
+
+        // NOTE: 1.9.1 as the release that dropped SSLv3 from the default comes from the rule's specification;
+        // it was not checked against nginx's CHANGES.
         if (version < SslV3Dropped)
         {
-            return TlsProtocols.SslV3 | TlsProtocols.TlsV1 | TlsProtocols.TlsV11 | TlsProtocols.TlsV12;
+            return TlsProtocols.SslV3 | Tls10To12;
         }
 
         if (version < TlsV13Added)
         {
-            return TlsProtocols.TlsV1 | TlsProtocols.TlsV11 | TlsProtocols.TlsV12;
+            return Tls10To12;
         }
 
-        return version < LegacyTlsDropped
-            ? TlsProtocols.TlsV1 | TlsProtocols.TlsV11 | TlsProtocols.TlsV12 | TlsProtocols.TlsV13
-            : TlsProtocols.TlsV12 | TlsProtocols.TlsV13;
+        return version < LegacyTlsDropped ? Tls10To12 | TlsProtocols.TlsV13 : TlsProtocols.TlsV12 | TlsProtocols.TlsV13;
     }
 
     /// <summary>Formats protocols as nginx names them, separated by spaces.</summary>

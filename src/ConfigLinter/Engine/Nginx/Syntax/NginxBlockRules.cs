@@ -34,6 +34,17 @@ internal static class NginxBlockRules
         "http", "stream", "mail",
     };
 
+    /// <summary>Common directives that never take a block, so a <c>{</c> after them is "not terminated by ;".</summary>
+    private static readonly HashSet<string> NeverBlocks = new(StringComparer.Ordinal)
+    {
+        "listen", "server_name", "root", "alias", "index", "try_files", "return", "rewrite", "set",
+        "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "add_header", "proxy_set_header",
+        "error_page", "access_log", "error_log", "include", "expires", "ssl_protocols", "ssl_certificate",
+        "ssl_certificate_key", "ssl_ciphers",
+    };
+
+    public static bool RejectsBlock(string name) => NeverBlocks.Contains(name);
+
     public static bool IsLuaBlock(string name) => name.EndsWith("_by_lua_block", StringComparison.Ordinal);
 
     public static NginxBlockKind GetBlockKind(string name) =>
@@ -48,7 +59,7 @@ internal static class NginxBlockRules
     /// </summary>
     public static bool RequiresBlock(string name, NginxDirective? parent)
     {
-        if (AlwaysBlocks.Contains(name))
+        if (AlwaysBlocks.Contains(name) || IsLuaBlock(name))
         {
             return true;
         }

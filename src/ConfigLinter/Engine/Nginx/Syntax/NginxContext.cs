@@ -11,4 +11,7 @@ public enum NginxContext
 
     /// <summary>A snippet of a <c>server</c> block, such as a file of <c>location</c> blocks.</summary>
     Server,
+
+    /// <summary>A snippet of a <c>location</c> block. Never inferred; a caller that knows can ask for it.</summary>
+    Location,
 }

@@ -8,8 +8,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 /// <summary>
 /// Builds the directive tree of one main file and the files it includes, following nginx's
-/// <c>ngx_conf_parse</c>. Like nginx it reports the first syntax error of each file; unlike nginx it then
-/// reads on, so that later statements, later files and the other rules still get a tree.
+/// <c>ngx_conf_parse</c>. Like nginx it reports only the first syntax error of each file. Unlike nginx it
+/// then reads on, so that later statements, later files and the rules still get a tree.
 /// </summary>
 internal sealed class NginxParser
 {
@@ -164,6 +164,12 @@ internal sealed class NginxParser
 
         var directive = new NginxDirective(state.File, parent, words.ToArray());
         addToContainer(directive);
+        CheckBraceAfterWord(state, braceOffset);
+        if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RejectsBlock(directive.Name))
+        {
+            state.ReportSyntaxError("directive \"" + directive.Name + "\" is not terminated by \";\"", directive.NameToken.Location);
+        }
+
         if (NginxBlockRules.IsLuaBlock(directive.Name))
         {
             directive.BlockKind = NginxBlockKind.Opaque;
@@ -179,6 +185,35 @@ internal sealed class NginxParser
 
         directive.BlockKind = NginxBlockRules.GetBlockKind(directive.Name);
         return ParseBlock(lexer, state, directive, directive.AddChild, isFileTopLevel: false);
+    }
+
+    /// <summary>
+    /// Reports a <c>{n,m}</c> regular expression quantifier written without quotes. nginx ends the word at
+    /// the <c>{</c> and opens a block, then fails later with a message that hides the cause (an unknown
+    /// directive "3}$", a regex that does not compile, or a brace missing at the end of the file).
+    /// </summary>
+    private static void CheckBraceAfterWord(FileState state, int braceOffset)
+    {
+        var text = state.Source.Text;
+        if (braceOffset == 0 || char.IsWhiteSpace(text[braceOffset - 1]))
+        {
+            return;
+        }
+
+        var i = braceOffset + 1;
+        var digits = 0;
+        while (i < text.Length && (char.IsDigit(text[i]) || text[i] == ','))
+        {
+            digits += char.IsDigit(text[i]) ? 1 : 0;
+            i++;
+        }
+
+        if (digits > 0 && i < text.Length && text[i] == '}')
+        {
+            state.ReportSyntaxError(
+                "unexpected \"{\" inside a word: put the regular expression in quotes, because nginx reads the \"{\" of a {n,m} quantifier as the start of a block",
+                braceOffset);
+        }
     }
 
     private void Include(NginxDirective include, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer)

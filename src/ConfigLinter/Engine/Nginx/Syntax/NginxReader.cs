@@ -8,7 +8,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// <summary>
 /// Reads an nginx main file and the files it includes into one <see cref="NginxConfiguration"/>. Relative
 /// include paths are resolved against the main file's folder, which is where nginx's conf prefix is in a
-/// standard layout. Read problems go to the diagnostic bag as notifications; reading never throws for bad input.
+/// standard layout. Read problems, such as syntax errors and missing files, are reported to the
+/// diagnostic bag as notifications instead of exceptions.
 /// </summary>
 public static class NginxReader
 {
@@ -20,22 +21,25 @@ public static class NginxReader
         "pcre_jit", "ssl_engine", "lock_file", "working_directory", "worker_priority", "worker_shutdown_timeout",
     };
 
-    /// <summary>Reads the file at <paramref name="path"/>; returns null when it cannot be opened.</summary>
-    public static NginxConfiguration? ReadFile(string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads the file at <paramref name="path"/>; returns null when it cannot be opened. The block its top
+    /// level stands for is <paramref name="context"/> when given, and otherwise guessed from its content.
+    /// </summary>
+    public static NginxConfiguration? ReadFile(string path, DiagnosticBag diagnostics, NginxContext? context = null)
     {
         var parser = new NginxParser(path, diagnostics);
         var source = parser.TryRead(path, location: null);
-        return source is null ? null : Read(parser, source);
+        return source is null ? null : Read(parser, source, context);
     }
 
     /// <summary>Reads <paramref name="text"/> as the content of the main file <paramref name="path"/>; includes are read from disk.</summary>
     public static NginxConfiguration ReadText(string path, string text, DiagnosticBag diagnostics) =>
-        Read(new NginxParser(path, diagnostics), NginxSourceText.FromString(path, text));
+        Read(new NginxParser(path, diagnostics), NginxSourceText.FromString(path, text), context: null);
 
-    private static NginxConfiguration Read(NginxParser parser, NginxSourceText source)
+    private static NginxConfiguration Read(NginxParser parser, NginxSourceText source, NginxContext? context)
     {
         var mainFile = parser.ParseMain(source);
-        return new NginxConfiguration(mainFile, InferContext(mainFile.Directives), parser.Files.ToArray());
+        return new NginxConfiguration(mainFile, context ?? InferContext(mainFile.Directives), parser.Files.ToArray());
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class NginxToken
         Location = location;
     }
 
-    /// <summary>The value nginx sees: quotes removed, <c>\"</c> <c>\'</c> <c>\\</c> <c>\n</c> <c>\r</c> <c>\t</c> decoded.</summary>
+    /// <summary>The value nginx uses: quotes removed, <c>\"</c> <c>\'</c> <c>\\</c> <c>\n</c> <c>\r</c> <c>\t</c> decoded.</summary>
     public string Text { get; }
 
     /// <summary>The quote character the token was written in, or <c>'\0'</c> for a bare word.</summary>
