@@ -147,6 +147,19 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
+    public void Lint_SnippetOfTwoMainFiles_ReportsOnce()
+    {
+        var snippet = Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var first = Write("a/nginx.conf", "http {\n  include ../snippets/tls.conf;\n}\n");
+        var second = Write("b/nginx.conf", "http {\n  include ../snippets/tls.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { first, second, snippet }, new LintOptions(), diagnostics);
+
+        Assert.Equal(snippet, Path.GetFullPath(Assert.Single(diagnostics.Findings).Location.FilePath));
+    }
+
+    [Fact]
     public void Lint_UnreadableFile_IsNotification()
     {
         var diagnostics = new DiagnosticBag();

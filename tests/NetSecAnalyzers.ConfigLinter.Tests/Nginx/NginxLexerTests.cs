@@ -162,6 +162,18 @@ public class NginxLexerTests
     }
 
     [Fact]
+    public void CommentOf4096Bytes_IsTooLong()
+    {
+        var errors = new List<(string Message, int Offset)>();
+
+        Words("#" + new string('x', 4095) + "\nevents {}\n", errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("too long parameter \"#xxxxxxxxx...\" started", error.Message);
+        Assert.Equal(0, error.Offset);
+    }
+
+    [Fact]
     public void MultiByteWord_CountsBytesNotCharacters()
     {
         var errors = new List<(string Message, int Offset)>();

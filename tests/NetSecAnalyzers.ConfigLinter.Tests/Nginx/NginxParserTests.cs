@@ -245,6 +245,16 @@ public class NginxParserTests
     }
 
     [Fact]
+    public void DeepNesting_IsReportedWithoutCrash()
+    {
+        var text = string.Concat(Enumerable.Repeat("a {\n", 100_000));
+
+        var error = Assert.Single(NginxFixture.SyntaxErrors(text));
+
+        Assert.StartsWith("blocks and includes are nested more than 200 deep", error.Message);
+    }
+
+    [Fact]
     public void ByteOrderMark_IsReportedAsWarning()
     {
         var diagnostics = new DiagnosticBag();

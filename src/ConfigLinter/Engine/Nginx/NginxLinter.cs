@@ -125,6 +125,8 @@ public static class NginxLinter
         }
 
         private static string Describe(SourceLocation? location) =>
-            location is null ? string.Empty : location + "-" + location.EndLine + ":" + location.EndColumn;
+            location is null
+                ? string.Empty
+                : NginxParser.SafeFullPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
     }
 }

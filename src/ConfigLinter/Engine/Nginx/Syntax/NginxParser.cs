@@ -16,11 +16,18 @@ internal sealed class NginxParser
     /// <summary>A guard against include fan-out (every file including every other), not a limit nginx has.</summary>
     private const int MaxFilesRead = 10_000;
 
+    /// <summary>
+    /// A guard against running out of stack on hostile input: blocks and includes nested deeper than this
+    /// end the file. nginx has no such limit, but no real configuration comes near it.
+    /// </summary>
+    private const int MaxNesting = 200;
+
     private readonly DiagnosticBag diagnostics;
     private readonly string mainDirectory;
     private readonly HashSet<string> filesBeingRead = new(PathComparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
+    private int nesting;
 
     public NginxParser(string mainPath, DiagnosticBag diagnostics)
     {
@@ -69,6 +76,25 @@ internal sealed class NginxParser
 
     /// <summary>Reads statements up to the block's <c>}</c>; returns false when the file ended first.</summary>
     private bool ParseBlock(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
+    {
+        if (nesting >= MaxNesting)
+        {
+            state.ReportSyntaxError("blocks and includes are nested more than " + MaxNesting + " deep; the rest of the file is not read", lexer.Next().Offset);
+            return false;
+        }
+
+        nesting++;
+        try
+        {
+            return ParseStatements(lexer, state, parent, addToContainer, isFileTopLevel);
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
     {
         var words = new List<NginxToken>();
         while (true)
@@ -226,6 +252,12 @@ internal sealed class NginxParser
 
         var pattern = include.Arguments[0].Text;
         var resolved = Path.IsPathRooted(pattern) ? pattern : Path.Combine(mainDirectory, pattern);
+        if (Path.IsPathRooted(resolved))
+        {
+            // Collapses "a/../b" so that messages and locations name the file plainly.
+            resolved = SafeFullPath(resolved);
+        }
+
         IReadOnlyList<string> paths;
         if (NginxGlob.IsPattern(resolved))
         {
