@@ -269,8 +269,14 @@ internal sealed class NginxLexer
     private void CheckLength(int start, int end, char quote)
     {
         var length = end - start;
-        if (length * 3 < MaxTokenBytes || source.GetByteCount(start, end) < MaxTokenBytes
-            || source.GetByteCount(start, text.Length) <= MaxTokenBytes)
+        if (length * 3 < MaxTokenBytes || source.GetByteCount(start, end) < MaxTokenBytes)
+        {
+            return;
+        }
+
+        // A file has at least as many bytes as characters, so the byte count is needed only near its end.
+        var fileGoesOn = text.Length - start > MaxTokenBytes || source.GetByteCount(start, text.Length) > MaxTokenBytes;
+        if (!fileGoesOn)
         {
             return;
         }

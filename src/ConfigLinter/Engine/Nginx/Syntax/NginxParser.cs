@@ -60,7 +60,7 @@ internal sealed class NginxParser
                 diagnostics.Notify(new LintNotification(
                     NginxNotificationCodes.ByteOrderMark,
                     NotificationLevel.Warning,
-                    "the file starts with a UTF-8 byte order mark, which nginx does not skip: it reads the mark as part of the first directive name and rejects it as unknown; save the file without the mark",
+                    "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name, so it rejects that directive as unknown; save the file without the mark",
                     SourceLocation.OnLine(source.Path, 1, 1, 1)));
             }
 
