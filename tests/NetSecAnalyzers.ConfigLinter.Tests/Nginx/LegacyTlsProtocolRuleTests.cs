@@ -92,7 +92,7 @@ public class LegacyTlsProtocolRuleTests
     }
 
     [Theory]
-    [InlineData("listen 443 quic;")]
+    [InlineData("listen 443 quic; listen 443 ssl;")]
     [InlineData("listen [::]:443 ssl http2;")]
     [InlineData("listen 443; ssl on;")]
     public void TlsServerForms_Report(string listen)
@@ -134,6 +134,47 @@ public class LegacyTlsProtocolRuleTests
         Assert.Equal(
             "this TLS server (no ssl_protocols; nginx " + version + " default \"" + defaults + "\") enables " + legacy + "; allow only TLS 1.2 and TLS 1.3",
             finding.Message);
+    }
+
+    [Fact]
+    public void HttpsProxyWithoutProtocols_Reports()
+    {
+        var finding = AssertReports("""
+            http {
+              server {
+                listen 80;
+                [|location|] /api/ { proxy_pass https://10.0.0.2:8443; }
+              }
+            }
+            """);
+
+        Assert.Equal(
+            "proxy_pass https://10.0.0.2:8443 in this location (no proxy_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
+            finding.Message);
+    }
+
+    [Theory]
+    [InlineData("grpc_pass grpcs://10.0.0.2:50051;")]
+    [InlineData("uwsgi_pass suwsgi://10.0.0.2:3031;")]
+    [InlineData("proxy_pass HTTPS://backend;")]
+    public void TlsUpstreamPasses_Report(string pass)
+    {
+        AssertReports("http {\n  server {\n    listen 80;\n    [|location|] / { " + pass + " }\n  }\n}\n");
+    }
+
+    [Fact]
+    public void HttpsProxyInIf_ReportsOnIf()
+    {
+        AssertReports("""
+            http {
+              server {
+                listen 80;
+                location / {
+                  [|if|] ($request_method = POST) { proxy_pass https://10.0.0.2; }
+                }
+              }
+            }
+            """);
     }
 
     [Fact]
@@ -199,6 +240,24 @@ public class LegacyTlsProtocolRuleTests
             """);
     }
 
+    [Theory]
+    [InlineData("http {\n  proxy_ssl_protocols TLSv1.2;\n  server { listen 80; location / { proxy_pass https://10.0.0.2; } }\n}\n")]
+    [InlineData("http {\n  server { listen 80; proxy_ssl_protocols TLSv1.3; location / { proxy_pass https://10.0.0.2; } }\n}\n")]
+    [InlineData("http {\n  server { listen 80; location / { grpc_ssl_protocols TLSv1.2; grpc_pass grpcs://10.0.0.2; } }\n}\n")]
+    public void ProxyProtocolsInherited_NoDiagnostic(string text)
+    {
+        AssertNoDiagnostic(text);
+    }
+
+    [Theory]
+    [InlineData("proxy_pass http://10.0.0.2;")]
+    [InlineData("proxy_pass $scheme://backend;")]
+    [InlineData("grpc_pass grpc://10.0.0.2:50051;")]
+    public void PlainUpstream_NoDiagnostic(string pass)
+    {
+        AssertNoDiagnostic("http {\n  server {\n    listen 80;\n    location / { " + pass + " }\n  }\n}\n");
+    }
+
     [Fact]
     public void PlainHttpServerWithoutProxy_NoDiagnostic()
     {
@@ -218,7 +277,16 @@ public class LegacyTlsProtocolRuleTests
     [InlineData("1.28.0")]
     public void CurrentVersionDefault_NoDiagnostic(string version)
     {
-        AssertNoDiagnostic("http {\n  server { listen 443 ssl; }\n}\n", new LintOptions { NginxVersion = Version.Parse(version) });
+        var text = "http {\n  server {\n    listen 443 ssl;\n    location / { proxy_pass https://10.0.0.2; }\n  }\n}\n";
+
+        AssertNoDiagnostic(text, new LintOptions { NginxVersion = Version.Parse(version) });
+    }
+
+    [Fact]
+    public void QuicOnlyServer_NoDiagnostic()
+    {
+        // QUIC always negotiates TLS 1.3, so the TCP protocol default does not apply to it.
+        AssertNoDiagnostic("http {\n  server { listen 443 quic reuseport; }\n}\n");
     }
 
     [Fact]
