@@ -32,16 +32,17 @@ public class NginxCorpusTests
         return data;
     }
 
+    /// <summary>
+    /// Reads every file of the nginx corpus, not only the configuration: the JSON parse trees, certificates
+    /// and notes beside the fixtures are bad input the reader must survive too.
+    /// </summary>
     [CorpusFact]
     public void EveryCorpusFile_ReadsWithoutException()
     {
         var root = Path.Combine(SharedCorpus.RequireDirectory(), "nginx");
-        var listed = ReadResults().Select(row => row.File).ToHashSet(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(path => path.EndsWith(".conf", StringComparison.Ordinal) || listed.Contains(Relative(root, path)))
-            .ToList();
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList();
 
-        Assert.True(files.Count > 400, "expected the whole corpus, found " + files.Count + " files");
+        Assert.True(files.Count > 500, "expected the whole corpus, found " + files.Count + " files");
         foreach (var file in files)
         {
             var diagnostics = new DiagnosticBag();
