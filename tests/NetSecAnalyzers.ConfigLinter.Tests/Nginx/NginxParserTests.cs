@@ -35,6 +35,17 @@ public class NginxParserTests
     }
 
     [Fact]
+    public void Comments_AreKeptWithPositions()
+    {
+        var configuration = Read("# first\nhttp { # netsec-disable NETSEC001\n  add_header X a#b;\n}\n");
+
+        var comments = configuration.MainFile.Comments;
+        Assert.Equal(new[] { " first", " netsec-disable NETSEC001" }, comments.Select(comment => comment.Text));
+        Assert.Equal(2, comments[1].Line);
+        Assert.Equal(8, comments[1].Column);
+    }
+
+    [Fact]
     public void QuotedDirectiveNames_AreNames()
     {
         var configuration = Read("""

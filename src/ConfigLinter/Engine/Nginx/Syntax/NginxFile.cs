@@ -27,6 +27,12 @@ public sealed class NginxFile
 
     public bool IsIncluded => IncludeChain.Count > 0;
 
+    /// <summary>
+    /// The file's <c>#</c> comments in order, each with the text after the <c>#</c>, for readers of
+    /// inline suppressions. A <c>#</c> inside a word is not a comment, as in nginx.
+    /// </summary>
+    public IReadOnlyList<NginxToken> Comments { get; internal set; } = Array.Empty<NginxToken>();
+
     internal void AddDirective(NginxDirective directive) => directives.Add(directive);
 
     public override string ToString() => Path;

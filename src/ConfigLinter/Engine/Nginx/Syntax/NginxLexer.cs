@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
@@ -43,6 +44,7 @@ internal sealed class NginxLexer
     private readonly NginxSourceText source;
     private readonly Action<string, int> reportError;
     private readonly string text;
+    private readonly List<NginxToken> comments = new();
     private int position;
 
     /// <param name="source">The file to read.</param>
@@ -55,6 +57,9 @@ internal sealed class NginxLexer
     }
 
     public NginxSourceText Source => source;
+
+    /// <summary>The <c>#</c> comments read so far, each with the text after the <c>#</c>, without escape decoding.</summary>
+    public IReadOnlyList<NginxToken> Comments => comments;
 
     public NginxLexeme Next()
     {
@@ -148,6 +153,7 @@ internal sealed class NginxLexer
                 var start = position;
                 SkipToEndOfLine();
                 CheckLength(start, position, '\0');
+                comments.Add(CreateToken(start, position, start + 1, position, '\0', decode: false));
             }
             else
             {
@@ -291,9 +297,9 @@ internal sealed class NginxLexer
         reportError("too long parameter \"" + shown + "...\" started", start);
     }
 
-    private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote)
+    private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)
     {
-        var value = Unescape(text, contentStart, contentEnd);
+        var value = decode ? Unescape(text, contentStart, contentEnd) : text.Substring(contentStart, contentEnd - contentStart);
         var location = new SourceLocation(
             source.Path,
             source.GetLine(start),

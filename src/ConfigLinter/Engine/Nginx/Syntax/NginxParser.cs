@@ -67,6 +67,7 @@ internal sealed class NginxParser
             var state = new FileState(source, file, diagnostics);
             var lexer = new NginxLexer(source, state.ReportSyntaxError);
             ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
+            file.Comments = lexer.Comments;
         }
         finally
         {
