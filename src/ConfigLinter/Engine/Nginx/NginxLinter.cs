@@ -1,15 +1,23 @@
 using System.Collections.Generic;
+using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx;
 
 /// <summary>Entry point of the nginx side of the linter.</summary>
 public static class NginxLinter
 {
+    private static readonly INginxRule[] Rules =
+    {
+        new LegacyTlsProtocolRule(),
+    };
+
     /// <summary>
     /// Returns whether a file is nginx configuration, judged by its path and the start of its text.
     /// </summary>
-    public static bool IsNginxConfiguration(string path, string text) => false;
+    public static bool IsNginxConfiguration(string path, string text) => NginxRecognizer.IsNginxConfiguration(path, text);
 
     /// <summary>
     /// Reads the given nginx files, follows their includes, runs every implemented nginx rule and reports
@@ -18,5 +26,107 @@ public static class NginxLinter
     /// </summary>
     public static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {
+        var reads = files
+            .Distinct(NginxParser.PathComparer)
+            .Select(ReadIsolated)
+            .ToList();
+
+        var sink = new DeduplicatingSink(diagnostics);
+        foreach (var read in reads.Where(read => !IsIncludedByAnother(read, reads)))
+        {
+            sink.Add(read.Diagnostics);
+            if (read.Configuration is null)
+            {
+                continue;
+            }
+
+            var findings = new DiagnosticBag();
+            Analyze(read.Configuration, options, findings);
+            sink.Add(findings);
+        }
+    }
+
+    /// <summary>Runs every implemented nginx rule over one configuration that is already read.</summary>
+    internal static void Analyze(NginxConfiguration configuration, LintOptions options, DiagnosticBag diagnostics)
+    {
+        var context = new NginxRuleContext(configuration, options, diagnostics);
+        foreach (var rule in Rules)
+        {
+            rule.Analyze(context);
+        }
+    }
+
+    private static FileRead ReadIsolated(string path)
+    {
+        var diagnostics = new DiagnosticBag();
+        var configuration = NginxReader.ReadFile(path, diagnostics);
+        var included = configuration is null
+            ? new HashSet<string>(NginxParser.PathComparer)
+            : new HashSet<string>(configuration.Files.Skip(1).Select(file => NginxParser.SafeFullPath(file.Path)), NginxParser.PathComparer);
+        return new FileRead(NginxParser.SafeFullPath(path), configuration, diagnostics, included);
+    }
+
+    /// <summary>
+    /// A file is analyzed through its includer when another file of the set includes it, unless the two
+    /// include each other: then neither is above the other and both stay roots.
+    /// </summary>
+    private static bool IsIncludedByAnother(FileRead read, IReadOnlyList<FileRead> reads) =>
+        reads.Any(other => other != read
+            && other.IncludedFiles.Contains(read.FullPath)
+            && !read.IncludedFiles.Contains(other.FullPath));
+
+    private sealed class FileRead
+    {
+        public FileRead(string fullPath, NginxConfiguration? configuration, DiagnosticBag diagnostics, HashSet<string> includedFiles)
+        {
+            FullPath = fullPath;
+            Configuration = configuration;
+            Diagnostics = diagnostics;
+            IncludedFiles = includedFiles;
+        }
+
+        public string FullPath { get; }
+
+        public NginxConfiguration? Configuration { get; }
+
+        public DiagnosticBag Diagnostics { get; }
+
+        public HashSet<string> IncludedFiles { get; }
+    }
+
+    /// <summary>
+    /// Forwards findings and notifications once: a snippet that two main files include is read twice, and
+    /// its syntax error or finding would otherwise be listed twice.
+    /// </summary>
+    private sealed class DeduplicatingSink
+    {
+        private readonly DiagnosticBag target;
+        private readonly HashSet<string> seen = new();
+
+        public DeduplicatingSink(DiagnosticBag target) => this.target = target;
+
+        public void Add(DiagnosticBag source)
+        {
+            foreach (var notification in source.Notifications)
+            {
+                if (seen.Add("N|" + notification.Code + "|" + Describe(notification.Location) + "|" + notification.Message))
+                {
+                    target.Notify(notification);
+                }
+            }
+
+            foreach (var finding in source.Findings)
+            {
+                if (seen.Add("F|" + finding.Rule.Id + "|" + Describe(finding.Location) + "|" + finding.Message))
+                {
+                    target.Report(finding);
+                }
+            }
+        }
+
+        private static string Describe(SourceLocation? location) =>
+            location is null
+                ? string.Empty
+                : NginxParser.SafeFullPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
     }
 }

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// NETSEC001 in nginx: a protocol list that enables SSLv2, SSLv3, TLSv1 or TLSv1.1, and a TLS server or a
+/// TLS upstream connection that sets no protocol list while the target nginx version's default still
+/// enables TLSv1 and TLSv1.1.
+/// </summary>
+internal sealed class LegacyTlsProtocolRule : INginxRule
+{
+    /// <summary>Directive names are case-sensitive in nginx; the protocol names they take are not.</summary>
+    private static readonly HashSet<string> ProtocolDirectives = new(StringComparer.Ordinal)
+    {
+        "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
+    };
+
+    /// <summary>The directives that open a TLS connection to an upstream, the URL scheme that makes it TLS, and the protocol list that applies.</summary>
+    private static readonly (string Pass, string Scheme, string Protocols)[] UpstreamPasses =
+    {
+        ("proxy_pass", "https://", "proxy_ssl_protocols"),
+        ("grpc_pass", "grpcs://", "grpc_ssl_protocols"),
+        ("uwsgi_pass", "suwsgi://", "uwsgi_ssl_protocols"),
+    };
+
+    /// <summary>
+    /// <c>listen</c> parameters that make a server accept TLS over TCP. <c>quic</c> (and the preview's
+    /// <c>http3</c>) are left out: QUIC always negotiates TLS 1.3 (RFC 9001), whatever <c>ssl_protocols</c> says.
+    /// </summary>
+    private static readonly HashSet<string> TlsListenParameters = new(StringComparer.Ordinal) { "ssl" };
+
+    public RuleDefinition Rule => RuleCatalog.LegacyTlsProtocol;
+
+    public void Analyze(NginxRuleContext context)
+    {
+        foreach (var directive in NginxTree.Directives(context.Configuration).Where(IsProtocolDirective))
+        {
+            CheckProtocolList(context, directive);
+        }
+
+        foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
+        {
+            CheckServerWithoutProtocols(context, server, enclosing);
+        }
+
+        foreach (var directive in NginxTree.Directives(context.Configuration))
+        {
+            CheckUpstreamWithoutProtocols(context, directive);
+        }
+    }
+
+    private static bool IsProtocolDirective(NginxDirective directive) =>
+        !directive.HasBlock && ProtocolDirectives.Contains(directive.Name);
+
+    /// <summary>
+    /// Reports the legacy names of one directive. Repeated directives in a block add up in nginx (the value
+    /// is a bitmask), so reporting each one where it is written covers the union.
+    /// </summary>
+    private void CheckProtocolList(NginxRuleContext context, NginxDirective directive)
+    {
+        var legacyTokens = new List<NginxToken>();
+        var legacy = TlsProtocols.None;
+        foreach (var argument in directive.Arguments)
+        {
+            var protocol = NginxTlsProtocols.Parse(argument.Text);
+            if (protocol == TlsProtocols.None)
+            {
+                context.ReportInvalidValue(argument);
+            }
+            else if ((protocol & TlsProtocols.Legacy) != 0)
+            {
+                legacy |= protocol;
+                legacyTokens.Add(argument);
+            }
+        }
+
+        if (legacy == TlsProtocols.None)
+        {
+            return;
+        }
+
+        var first = legacyTokens[0].Location;
+        var last = legacyTokens[legacyTokens.Count - 1].Location;
+        var location = new SourceLocation(first.FilePath, first.StartLine, first.StartColumn, last.EndLine, last.EndColumn);
+        var message = Rule.FormatMessage(directive.ToDisplayString(), NginxTlsProtocols.ToSentence(legacy));
+        context.Report(Rule, message, location, directive);
+    }
+
+    private void CheckServerWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    {
+        if (!IsTlsServer(server, enclosing)
+            || server.Children.Any(IsServerProtocolDirective)
+            || enclosing.Any(IsServerProtocolDirective))
+        {
+            return;
+        }
+
+        ReportLegacyDefault(context, server, "this TLS server", "ssl_protocols");
+    }
+
+    /// <summary>
+    /// Reports a <c>proxy_pass https://</c> (or its gRPC and uwsgi twins) when no enclosing block sets the
+    /// matching protocol list, located on the block that holds it, as the fix goes there or above.
+    /// </summary>
+    private void CheckUpstreamWithoutProtocols(NginxRuleContext context, NginxDirective directive)
+    {
+        var block = directive.Parent;
+        var pass = UpstreamPasses.FirstOrDefault(candidate => candidate.Pass == directive.Name);
+        if (block is null
+            || pass.Pass is null
+            || directive.Arguments.Count == 0
+            || !directive.Arguments[0].Text.StartsWith(pass.Scheme, StringComparison.OrdinalIgnoreCase)
+            || IsSetAround(context.Configuration, block, pass.Protocols))
+        {
+            return;
+        }
+
+        ReportLegacyDefault(context, block, directive.ToDisplayString() + " in this " + block.Name, pass.Protocols);
+    }
+
+    /// <summary>Reports a block that relies on the version default of a protocol list, when that default has legacy protocols.</summary>
+    private void ReportLegacyDefault(NginxRuleContext context, NginxDirective block, string subject, string protocolDirective)
+    {
+        var version = context.Options.NginxVersion;
+        var defaults = NginxTlsProtocols.DefaultFor(version);
+        var legacy = defaults & TlsProtocols.Legacy;
+        if (legacy == TlsProtocols.None)
+        {
+            return;
+        }
+
+        var described = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} (no {1}; nginx {2} default \"{3}\")",
+            subject,
+            protocolDirective,
+            version,
+            NginxTlsProtocols.ToNginxList(defaults));
+        context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block);
+    }
+
+    /// <summary>Returns whether the block or any block around it, up to the file's top level, sets the directive.</summary>
+    private static bool IsSetAround(NginxConfiguration configuration, NginxDirective block, string name)
+    {
+        for (NginxDirective? level = block; level is not null; level = level.Parent)
+        {
+            if (level.Children.Any(child => child.Name == name && !child.HasBlock))
+            {
+                return true;
+            }
+        }
+
+        return configuration.Directives.Any(child => child.Name == name && !child.HasBlock);
+    }
+
+    private static bool IsServerProtocolDirective(NginxDirective directive) => directive.Name == "ssl_protocols" && !directive.HasBlock;
+
+    /// <summary>A server speaks TLS over TCP with <c>listen ... ssl</c>, or with the old <c>ssl on</c> in it or around it.</summary>
+    private static bool IsTlsServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        server.Children.Any(directive => directive.Name == "listen" && directive.Arguments.Skip(1).Any(argument => TlsListenParameters.Contains(argument.Text)))
+        || server.Children.Any(IsSslOn)
+        || enclosing.Any(IsSslOn);
+
+    private static bool IsSslOn(NginxDirective directive) =>
+        directive.Name == "ssl"
+        && directive.Arguments.Count == 1
+        && string.Equals(directive.Arguments[0].Text, "on", StringComparison.OrdinalIgnoreCase);
+}

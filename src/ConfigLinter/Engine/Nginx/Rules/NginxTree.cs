@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>Ways of walking a configuration that the rules share.</summary>
+internal static class NginxTree
+{
+    private static readonly HashSet<string> ServerContainers = new() { "http", "stream", "mail" };
+
+    /// <summary>
+    /// Returns every real directive depth first, skipping the entries of <c>map</c>-like blocks and the
+    /// bodies of opaque blocks, which only look like directives.
+    /// </summary>
+    public static IEnumerable<NginxDirective> Directives(NginxConfiguration configuration) => Walk(configuration.Directives);
+
+    /// <summary>
+    /// Returns every virtual server (<c>server { }</c> in http, stream or mail) with the directives of the
+    /// block around it, which it inherits from. An http snippet's top-level servers count too.
+    /// </summary>
+    public static IEnumerable<(NginxDirective Server, IReadOnlyList<NginxDirective> Enclosing)> Servers(NginxConfiguration configuration)
+    {
+        if (configuration.Context == NginxContext.Http)
+        {
+            foreach (var server in ServersIn(configuration.Directives))
+            {
+                yield return (server, configuration.Directives);
+            }
+        }
+
+        foreach (var container in Directives(configuration).Where(IsServerContainer))
+        {
+            foreach (var server in ServersIn(container.Children))
+            {
+                yield return (server, container.Children);
+            }
+        }
+    }
+
+    private static bool IsServerContainer(NginxDirective directive) =>
+        directive.BlockKind == NginxBlockKind.Directives && ServerContainers.Contains(directive.Name);
+
+    private static IEnumerable<NginxDirective> ServersIn(IEnumerable<NginxDirective> level) =>
+        level.Where(directive => directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives);
+
+    private static IEnumerable<NginxDirective> Walk(IEnumerable<NginxDirective> level)
+    {
+        foreach (var directive in level)
+        {
+            yield return directive;
+            if (directive.BlockKind != NginxBlockKind.Directives)
+            {
+                continue;
+            }
+
+            foreach (var descendant in Walk(directive.Children))
+            {
+                yield return descendant;
+            }
+        }
+    }
+}

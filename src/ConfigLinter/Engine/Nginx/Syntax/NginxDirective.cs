@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+/// <summary>One statement of an nginx file: a name, its arguments and, for block directives, its children.</summary>
+public sealed class NginxDirective
+{
+    private static readonly IReadOnlyList<NginxDirective> NoDirectives = Array.Empty<NginxDirective>();
+    private static readonly IReadOnlyList<NginxFile> NoFiles = Array.Empty<NginxFile>();
+
+    private List<NginxDirective>? children;
+    private List<NginxFile>? includedFiles;
+
+    internal NginxDirective(NginxFile file, NginxDirective? parent, IReadOnlyList<NginxToken> tokens)
+    {
+        File = file;
+        Parent = parent;
+        NameToken = tokens[0];
+        Arguments = tokens.Skip(1).ToArray();
+    }
+
+    public NginxToken NameToken { get; }
+
+    /// <summary>The directive name as nginx matches it: case-sensitive, quotes removed.</summary>
+    public string Name => NameToken.Text;
+
+    public IReadOnlyList<NginxToken> Arguments { get; }
+
+    /// <summary>The file this directive is written in.</summary>
+    public NginxFile File { get; }
+
+    /// <summary>The directive whose block contains this one, across includes; null at the top level.</summary>
+    public NginxDirective? Parent { get; }
+
+    public string FilePath => NameToken.FilePath;
+
+    public int Line => NameToken.Line;
+
+    public int Column => NameToken.Column;
+
+    public SourceLocation Location => NameToken.Location;
+
+    public NginxBlockKind BlockKind { get; internal set; }
+
+    public bool HasBlock => BlockKind != NginxBlockKind.None;
+
+    /// <summary>
+    /// The directives of the block in the order nginx reads them, with each <c>include</c> followed by the
+    /// directives of the files it pulled in. Empty for a directive without a block and for opaque blocks.
+    /// </summary>
+    public IReadOnlyList<NginxDirective> Children => children ?? NoDirectives;
+
+    /// <summary>The raw text of an opaque block, such as the Lua code of <c>content_by_lua_block</c>.</summary>
+    public string? OpaqueBody { get; internal set; }
+
+    /// <summary>For an <c>include</c>, the files it read, in nginx's order (sorted glob matches).</summary>
+    public IReadOnlyList<NginxFile> IncludedFiles => includedFiles ?? NoFiles;
+
+    /// <summary>The argument texts joined by spaces, as a message quotes the directive.</summary>
+    public string ToDisplayString() =>
+        Arguments.Count == 0 ? Name : Name + " " + string.Join(" ", Arguments.Select(argument => argument.ToString()));
+
+    /// <summary>Returns every directive below this one, depth first, in reading order.</summary>
+    public IEnumerable<NginxDirective> Descendants()
+    {
+        foreach (var child in Children)
+        {
+            yield return child;
+            foreach (var descendant in child.Descendants())
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    public override string ToString() => ToDisplayString() + (HasBlock ? " { ... }" : ";");
+
+    internal void AddChild(NginxDirective child) => (children ??= new List<NginxDirective>()).Add(child);
+
+    internal void AddIncludedFile(NginxFile file) => (includedFiles ??= new List<NginxFile>()).Add(file);
+}

@@ -1,0 +1,389 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+internal enum NginxLexemeKind
+{
+    Word,
+    Semicolon,
+    BlockStart,
+    BlockEnd,
+    EndOfFile,
+}
+
+internal readonly struct NginxLexeme
+{
+    public NginxLexeme(NginxLexemeKind kind, int offset, NginxToken? token)
+    {
+        Kind = kind;
+        Offset = offset;
+        Token = token;
+    }
+
+    public NginxLexemeKind Kind { get; }
+
+    /// <summary>Where the lexeme starts in the text; for the end of file, the text's length.</summary>
+    public int Offset { get; }
+
+    public NginxToken? Token { get; }
+}
+
+/// <summary>
+/// Splits a file into words and punctuation the way nginx's <c>ngx_conf_read_token</c> does. Which
+/// punctuation is an error (a <c>;</c> without a directive, a <c>}</c> after arguments) depends on the
+/// statement, so the parser decides that; this class reports only errors inside a word.
+/// </summary>
+internal sealed class NginxLexer
+{
+    /// <summary>nginx reads a file through a 4096-byte buffer and rejects a token that does not fit in it.</summary>
+    internal const int MaxTokenBytes = 4096;
+
+    private readonly NginxSourceText source;
+    private readonly Action<string, int> reportError;
+    private readonly string text;
+    private readonly List<NginxToken> comments = new();
+    private int position;
+
+    /// <param name="source">The file to read.</param>
+    /// <param name="reportError">Receives an error message and the offset it is about.</param>
+    public NginxLexer(NginxSourceText source, Action<string, int> reportError)
+    {
+        this.source = source;
+        this.reportError = reportError;
+        text = source.Text;
+    }
+
+    public NginxSourceText Source => source;
+
+    /// <summary>The <c>#</c> comments read so far, each with the text after the <c>#</c>, without escape decoding.</summary>
+    public IReadOnlyList<NginxToken> Comments => comments;
+
+    public NginxLexeme Next()
+    {
+        SkipWhitespaceAndComments();
+        if (position >= text.Length)
+        {
+            return new NginxLexeme(NginxLexemeKind.EndOfFile, text.Length, null);
+        }
+
+        var start = position;
+        switch (text[start])
+        {
+            case ';':
+                position++;
+                return new NginxLexeme(NginxLexemeKind.Semicolon, start, null);
+            case '{':
+                position++;
+                return new NginxLexeme(NginxLexemeKind.BlockStart, start, null);
+            case '}':
+                position++;
+                return new NginxLexeme(NginxLexemeKind.BlockEnd, start, null);
+            case '"':
+            case '\'':
+                return new NginxLexeme(NginxLexemeKind.Word, start, ReadQuoted(text[start]));
+            default:
+                return new NginxLexeme(NginxLexemeKind.Word, start, ReadBare());
+        }
+    }
+
+    /// <summary>
+    /// Reads the body of a <c>*_by_lua_block</c> after its <c>{</c>, up to the matching <c>}</c>, skipping
+    /// braces inside Lua strings and comments as the lua-nginx-module reader does. Returns null at the end
+    /// of the file.
+    /// </summary>
+    public string? ReadLuaBlock()
+    {
+        var start = position;
+        var depth = 1;
+        while (position < text.Length)
+        {
+            var ch = text[position];
+            if (ch == '-' && Peek(1) == '-')
+            {
+                position += 2;
+                if (!TrySkipLongBracket())
+                {
+                    SkipToEndOfLine();
+                }
+
+                continue;
+            }
+
+            if (ch == '[' && TrySkipLongBracket())
+            {
+                continue;
+            }
+
+            position++;
+            if (ch == '"' || ch == '\'')
+            {
+                SkipLuaString(ch);
+            }
+            else if (ch == '{')
+            {
+                depth++;
+            }
+            else if (ch == '}' && --depth == 0)
+            {
+                return text.Substring(start, position - 1 - start);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsWhitespace(char ch) => ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+
+    private char Peek(int ahead) => position + ahead < text.Length ? text[position + ahead] : '\0';
+
+    private void SkipWhitespaceAndComments()
+    {
+        while (position < text.Length)
+        {
+            var ch = text[position];
+            if (IsWhitespace(ch))
+            {
+                position++;
+            }
+            else if (ch == '#')
+            {
+                var start = position;
+                SkipToEndOfLine();
+                CheckLength(start, position, '\0');
+                comments.Add(CreateToken(start, position, start + 1, position, '\0', decode: false));
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private void SkipToEndOfLine()
+    {
+        while (position < text.Length && text[position] != '\n')
+        {
+            position++;
+        }
+    }
+
+    private NginxToken ReadBare()
+    {
+        var start = position;
+        var afterDollar = false;
+        while (position < text.Length)
+        {
+            var ch = text[position];
+
+            // "${" keeps the brace in the word: nginx reads it as the start of a braced variable name.
+            if (ch == '{' && afterDollar)
+            {
+                position++;
+                continue;
+            }
+
+            afterDollar = false;
+            if (ch == '\\')
+            {
+                position = Math.Min(position + 2, text.Length);
+                continue;
+            }
+
+            if (ch == '$')
+            {
+                afterDollar = true;
+                position++;
+                continue;
+            }
+
+            if (position > start && (IsWhitespace(ch) || ch == ';' || ch == '{'))
+            {
+                break;
+            }
+
+            position++;
+        }
+
+        CheckLength(start, position, '\0');
+        return CreateToken(start, position, start, position, '\0');
+    }
+
+    private NginxToken ReadQuoted(char quote)
+    {
+        var start = position;
+        position++;
+        var contentStart = position;
+        var contentEnd = -1;
+        while (position < text.Length)
+        {
+            var ch = text[position];
+            if (ch == '\\')
+            {
+                position = Math.Min(position + 2, text.Length);
+                continue;
+            }
+
+            position++;
+            if (ch == quote)
+            {
+                contentEnd = position - 1;
+                break;
+            }
+        }
+
+        var closed = contentEnd >= 0;
+        if (!closed)
+        {
+            contentEnd = text.Length;
+        }
+
+        CheckLength(contentStart, contentEnd, quote);
+        var token = CreateToken(start, position, contentStart, contentEnd, quote);
+        if (closed)
+        {
+            CheckAfterClosingQuote();
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// nginx requires whitespace, <c>;</c>, <c>{</c> or <c>)</c> right after a closing quote. The <c>)</c>
+    /// then starts a new word, which is how <c>if ($a = "b")</c> reads.
+    /// </summary>
+    private void CheckAfterClosingQuote()
+    {
+        if (position >= text.Length)
+        {
+            return;
+        }
+
+        var next = text[position];
+        if (!IsWhitespace(next) && next != ';' && next != '{' && next != ')')
+        {
+            reportError("unexpected \"" + next + "\"", position);
+        }
+    }
+
+    /// <summary>
+    /// Reports a word (or comment) that would overflow nginx's read buffer: one of at least 4096 bytes that
+    /// the file goes on after, since at the very end of the file nginx reports the missing terminator instead.
+    /// </summary>
+    private void CheckLength(int start, int end, char quote)
+    {
+        var length = end - start;
+        if (length * 3 < MaxTokenBytes || source.GetByteCount(start, end) < MaxTokenBytes)
+        {
+            return;
+        }
+
+        // A file has at least as many bytes as characters, so the byte count is needed only near its end.
+        var fileGoesOn = text.Length - start > MaxTokenBytes || source.GetByteCount(start, text.Length) > MaxTokenBytes;
+        if (!fileGoesOn)
+        {
+            return;
+        }
+
+        if (quote != '\0')
+        {
+            reportError("too long parameter, probably missing terminating \"" + quote + "\" character", start);
+            return;
+        }
+
+        var shown = text.Substring(start, Math.Min(10, length));
+        reportError("too long parameter \"" + shown + "...\" started", start);
+    }
+
+    private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)
+    {
+        var value = decode ? Unescape(text, contentStart, contentEnd) : text.Substring(contentStart, contentEnd - contentStart);
+        var location = new SourceLocation(
+            source.Path,
+            source.GetLine(start),
+            source.GetColumn(start),
+            source.GetLine(end),
+            source.GetColumn(end));
+        return new NginxToken(value, quote, location);
+    }
+
+    /// <summary>Decodes the escapes nginx decodes; any other backslash stays in the value.</summary>
+    internal static string Unescape(string text, int start, int end)
+    {
+        if (text.IndexOf('\\', start, end - start) < 0)
+        {
+            return text.Substring(start, end - start);
+        }
+
+        var builder = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+        {
+            var ch = text[i];
+            if (ch == '\\' && i + 1 < end)
+            {
+                var escaped = text[i + 1];
+                var decoded = escaped switch
+                {
+                    '"' or '\'' or '\\' => escaped,
+                    't' => '\t',
+                    'r' => '\r',
+                    'n' => '\n',
+                    _ => '\0',
+                };
+                if (decoded != '\0')
+                {
+                    builder.Append(decoded);
+                    i++;
+                    continue;
+                }
+            }
+
+            builder.Append(ch);
+        }
+
+        return builder.ToString();
+    }
+
+    private void SkipLuaString(char quote)
+    {
+        while (position < text.Length)
+        {
+            var ch = text[position++];
+            if (ch == '\\')
+            {
+                position++;
+            }
+            else if (ch == quote || ch == '\n')
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Skips a Lua long bracket (<c>[[ ]]</c>, <c>[==[ ]==]</c>) if one starts here.</summary>
+    private bool TrySkipLongBracket()
+    {
+        if (Peek(0) != '[')
+        {
+            return false;
+        }
+
+        var level = 0;
+        while (Peek(1 + level) == '=')
+        {
+            level++;
+        }
+
+        if (Peek(1 + level) != '[')
+        {
+            return false;
+        }
+
+        var closing = "]" + new string('=', level) + "]";
+        var end = text.IndexOf(closing, position + level + 2, StringComparison.Ordinal);
+        position = end < 0 ? text.Length : end + closing.Length;
+        return true;
+    }
+}

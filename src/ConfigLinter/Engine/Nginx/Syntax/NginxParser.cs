@@ -1,0 +1,377 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+/// <summary>
+/// Builds the directive tree of one main file and the files it includes, following nginx's
+/// <c>ngx_conf_parse</c>. Like nginx it reports only the first syntax error of each file. Unlike nginx it
+/// then reads on, so that later statements, later files and the rules still get a tree.
+/// </summary>
+internal sealed class NginxParser
+{
+    /// <summary>A guard against include fan-out (every file including every other), not a limit nginx has.</summary>
+    private const int MaxFilesRead = 10_000;
+
+    /// <summary>
+    /// A guard against running out of stack on hostile input: blocks and includes nested deeper than this
+    /// end the file. nginx has no such limit, but no real configuration comes near it.
+    /// </summary>
+    private const int MaxNesting = 200;
+
+    private readonly DiagnosticBag diagnostics;
+    private readonly string mainDirectory;
+    private readonly HashSet<string> filesBeingRead = new(PathComparer);
+    private readonly List<NginxFile> files = new();
+    private bool fileLimitReported;
+    private int nesting;
+
+    public NginxParser(string mainPath, DiagnosticBag diagnostics)
+    {
+        this.diagnostics = diagnostics;
+        mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
+    }
+
+    internal static StringComparer PathComparer { get; } =
+        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    public IReadOnlyList<NginxFile> Files => files;
+
+    /// <summary>Reads the main file; <paramref name="source"/> is null when it could not be read.</summary>
+    public NginxFile ParseMain(NginxSourceText source)
+    {
+        var file = new NginxFile(source.Path, Array.Empty<NginxDirective>());
+        ParseFile(source, file, parent: null, file.AddDirective);
+        return file;
+    }
+
+    private void ParseFile(NginxSourceText source, NginxFile file, NginxDirective? parent, Action<NginxDirective> addToContainer)
+    {
+        files.Add(file);
+        var fullPath = SafeFullPath(source.Path);
+        filesBeingRead.Add(fullPath);
+        try
+        {
+            if (source.StartsWithByteOrderMark)
+            {
+                diagnostics.Notify(new LintNotification(
+                    NginxNotificationCodes.ByteOrderMark,
+                    NotificationLevel.Warning,
+                    "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name, so it rejects that directive as unknown; save the file without the mark",
+                    SourceLocation.OnLine(source.Path, 1, 1, 1)));
+            }
+
+            var state = new FileState(source, file, diagnostics);
+            var lexer = new NginxLexer(source, state.ReportSyntaxError);
+            ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
+            file.Comments = lexer.Comments;
+        }
+        finally
+        {
+            filesBeingRead.Remove(fullPath);
+        }
+    }
+
+    /// <summary>Reads statements up to the block's <c>}</c>; returns false when the file ended first.</summary>
+    private bool ParseBlock(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
+    {
+        if (nesting >= MaxNesting)
+        {
+            state.ReportSyntaxError("blocks and includes are nested more than " + MaxNesting + " deep; the rest of the file is not read", lexer.Next().Offset);
+            return false;
+        }
+
+        nesting++;
+        try
+        {
+            return ParseStatements(lexer, state, parent, addToContainer, isFileTopLevel);
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
+    {
+        var words = new List<NginxToken>();
+        while (true)
+        {
+            var lexeme = lexer.Next();
+            switch (lexeme.Kind)
+            {
+                case NginxLexemeKind.Word:
+                    words.Add(lexeme.Token!);
+                    break;
+
+                case NginxLexemeKind.Semicolon:
+                    if (words.Count == 0)
+                    {
+                        state.ReportSyntaxError("unexpected \";\"", lexeme.Offset);
+                        break;
+                    }
+
+                    AddSimpleDirective(state, parent, addToContainer, words);
+                    words.Clear();
+                    break;
+
+                case NginxLexemeKind.BlockStart:
+                    if (!ParseBlockDirective(lexer, state, parent, addToContainer, words, lexeme.Offset))
+                    {
+                        return false;
+                    }
+
+                    words.Clear();
+                    break;
+
+                case NginxLexemeKind.BlockEnd:
+                    if (words.Count != 0)
+                    {
+                        state.ReportSyntaxError("unexpected \"}\"", lexeme.Offset);
+                        words.Clear();
+                    }
+
+                    if (!isFileTopLevel)
+                    {
+                        return true;
+                    }
+
+                    state.ReportSyntaxError("unexpected \"}\"", lexeme.Offset);
+                    break;
+
+                default:
+                    if (words.Count != 0)
+                    {
+                        state.ReportSyntaxError("unexpected end of file, expecting \";\" or \"}\"", lexeme.Offset);
+                    }
+                    else if (!isFileTopLevel)
+                    {
+                        state.ReportSyntaxError("unexpected end of file, expecting \"}\"", lexeme.Offset);
+                    }
+
+                    return false;
+            }
+        }
+    }
+
+    private void AddSimpleDirective(FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words)
+    {
+        var directive = new NginxDirective(state.File, parent, words.ToArray());
+        addToContainer(directive);
+        if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RequiresBlock(directive.Name, parent))
+        {
+            state.ReportSyntaxError("directive \"" + directive.Name + "\" has no opening \"{\"", directive.NameToken.Location);
+        }
+
+        if (directive.Name == "include")
+        {
+            Include(directive, state, parent, addToContainer);
+        }
+    }
+
+    /// <summary>Reads a block after its <c>{</c>; returns false when the file ended inside it.</summary>
+    private bool ParseBlockDirective(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words, int braceOffset)
+    {
+        var insideEntryReader = parent is not null && parent.BlockKind == NginxBlockKind.Entries && NginxBlockRules.RejectsNestedBlocks(parent.Name);
+        if (words.Count == 0 || insideEntryReader)
+        {
+            // nginx stops here; the block is read and dropped so that its braces stay balanced.
+            state.ReportSyntaxError("unexpected \"{\"", braceOffset);
+            var discarded = words.Count == 0 ? null : new NginxDirective(state.File, parent, words.ToArray());
+            if (discarded is not null)
+            {
+                discarded.BlockKind = NginxBlockKind.Directives;
+            }
+
+            return ParseBlock(lexer, state, discarded, _ => { }, isFileTopLevel: false);
+        }
+
+        var directive = new NginxDirective(state.File, parent, words.ToArray());
+        addToContainer(directive);
+        CheckBraceAfterWord(state, braceOffset);
+        if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RejectsBlock(directive.Name))
+        {
+            state.ReportSyntaxError("directive \"" + directive.Name + "\" is not terminated by \";\"", directive.NameToken.Location);
+        }
+
+        if (NginxBlockRules.IsLuaBlock(directive.Name))
+        {
+            directive.BlockKind = NginxBlockKind.Opaque;
+            directive.OpaqueBody = lexer.ReadLuaBlock();
+            if (directive.OpaqueBody is null)
+            {
+                state.ReportSyntaxError("unexpected end of file, expecting \"}\"", lexer.Source.Text.Length);
+                return false;
+            }
+
+            return true;
+        }
+
+        directive.BlockKind = NginxBlockRules.GetBlockKind(directive.Name);
+        return ParseBlock(lexer, state, directive, directive.AddChild, isFileTopLevel: false);
+    }
+
+    /// <summary>
+    /// Reports a <c>{n,m}</c> regular expression quantifier written without quotes. nginx ends the word at
+    /// the <c>{</c> and opens a block, then fails later with a message that hides the cause (an unknown
+    /// directive "3}$", a regex that does not compile, or a brace missing at the end of the file).
+    /// </summary>
+    private static void CheckBraceAfterWord(FileState state, int braceOffset)
+    {
+        var text = state.Source.Text;
+        if (braceOffset == 0 || char.IsWhiteSpace(text[braceOffset - 1]))
+        {
+            return;
+        }
+
+        var i = braceOffset + 1;
+        var digits = 0;
+        while (i < text.Length && (char.IsDigit(text[i]) || text[i] == ','))
+        {
+            digits += char.IsDigit(text[i]) ? 1 : 0;
+            i++;
+        }
+
+        if (digits > 0 && i < text.Length && text[i] == '}')
+        {
+            state.ReportSyntaxError(
+                "unexpected \"{\" inside a word: put the regular expression in quotes, because nginx reads the \"{\" of a {n,m} quantifier as the start of a block",
+                braceOffset);
+        }
+    }
+
+    private void Include(NginxDirective include, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer)
+    {
+        if (include.Arguments.Count != 1)
+        {
+            Notify(NginxNotificationCodes.Include, "invalid number of arguments in \"include\" directive", include.Location);
+            return;
+        }
+
+        var pattern = include.Arguments[0].Text;
+        var resolved = Path.IsPathRooted(pattern) ? pattern : Path.Combine(mainDirectory, pattern);
+        if (Path.IsPathRooted(resolved))
+        {
+            // Collapses "a/../b" so that messages and locations name the file plainly.
+            resolved = SafeFullPath(resolved);
+        }
+
+        IReadOnlyList<string> paths;
+        if (NginxGlob.IsPattern(resolved))
+        {
+            paths = NginxGlob.Expand(resolved);
+        }
+        else if (File.Exists(resolved))
+        {
+            paths = new[] { resolved };
+        }
+        else
+        {
+            Notify(NginxNotificationCodes.Include, "open() \"" + resolved + "\" failed (2: No such file or directory)", include.Location);
+            return;
+        }
+
+        var chain = state.File.IncludeChain.Concat(new[] { include }).ToArray();
+        foreach (var path in paths)
+        {
+            if (filesBeingRead.Contains(SafeFullPath(path)))
+            {
+                var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }));
+                Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + path + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
+                continue;
+            }
+
+            if (files.Count >= MaxFilesRead)
+            {
+                if (!fileLimitReported)
+                {
+                    fileLimitReported = true;
+                    Notify(NginxNotificationCodes.Include, "more than " + MaxFilesRead + " files read through includes; the rest are skipped", include.Location);
+                }
+
+                return;
+            }
+
+            var source = TryRead(path, include.Location);
+            if (source is null)
+            {
+                continue;
+            }
+
+            var file = new NginxFile(path, chain);
+            include.AddIncludedFile(file);
+            ParseFile(source, file, parent, directive =>
+            {
+                file.AddDirective(directive);
+                addToContainer(directive);
+            });
+        }
+    }
+
+    internal NginxSourceText? TryRead(string path, SourceLocation? location)
+    {
+        try
+        {
+            return NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + exception.Message + ")", location);
+            return null;
+        }
+    }
+
+    private void Notify(string code, string message, SourceLocation? location) =>
+        diagnostics.Notify(new LintNotification(code, NotificationLevel.Error, message, location));
+
+    internal static string SafeFullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>The per-file part of the reading state: nginx reports only the first syntax error of a file.</summary>
+    private sealed class FileState
+    {
+        private readonly DiagnosticBag diagnostics;
+        private bool errorReported;
+
+        public FileState(NginxSourceText source, NginxFile file, DiagnosticBag diagnostics)
+        {
+            Source = source;
+            File = file;
+            this.diagnostics = diagnostics;
+        }
+
+        public NginxSourceText Source { get; }
+
+        public NginxFile File { get; }
+
+        public void ReportSyntaxError(string message, int offset)
+        {
+            var line = Source.GetLine(offset);
+            var column = Source.GetColumn(offset);
+            ReportSyntaxError(message, SourceLocation.OnLine(Source.Path, line, column, offset < Source.Text.Length ? 1 : 0));
+        }
+
+        public void ReportSyntaxError(string message, SourceLocation location)
+        {
+            if (errorReported)
+            {
+                return;
+            }
+
+            errorReported = true;
+            diagnostics.Notify(new LintNotification(NginxNotificationCodes.Syntax, NotificationLevel.Error, message, location));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+/// <summary>
+/// The decoded text of one configuration file, with what the reader needs to map character offsets back
+/// to lines, columns and byte counts.
+/// </summary>
+internal sealed class NginxSourceText
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding Latin1 = Encoding.GetEncoding("iso-8859-1");
+
+    private readonly List<int> lineStarts = new() { 0 };
+    private readonly bool isUtf8;
+
+    private NginxSourceText(string path, string text, bool isUtf8)
+    {
+        Path = path;
+        Text = text;
+        this.isUtf8 = isUtf8;
+
+        // nginx counts lines by LF only; a lone CR is an ordinary whitespace character.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public string Path { get; }
+
+    public string Text { get; }
+
+    /// <summary>Whether the file starts with a UTF-8 byte order mark, which nginx does not skip.</summary>
+    public bool StartsWithByteOrderMark => Text.Length > 0 && Text[0] == '\uFEFF';
+
+    /// <summary>
+    /// Decodes file bytes. nginx reads bytes, so a file that is not valid UTF-8 is decoded as ISO-8859-1,
+    /// which maps every byte to one character and keeps byte counts exact. A byte order mark is kept.
+    /// </summary>
+    public static NginxSourceText FromBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            return new NginxSourceText(path, StrictUtf8.GetString(bytes), isUtf8: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new NginxSourceText(path, Latin1.GetString(bytes), isUtf8: false);
+        }
+    }
+
+    public static NginxSourceText FromString(string path, string text) => new(path, text, isUtf8: true);
+
+    public int GetLine(int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    public int GetColumn(int offset) => offset - lineStarts[GetLine(offset) - 1] + 1;
+
+    /// <summary>Returns how many bytes the characters from <paramref name="start"/> to <paramref name="end"/> took in the file.</summary>
+    public int GetByteCount(int start, int end)
+    {
+        var length = Math.Max(end - start, 0);
+        return isUtf8 ? StrictUtf8.GetByteCount(Text.ToCharArray(start, length)) : length;
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.IO;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Nginx;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
+
+public sealed class NginxIncludeTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "netsec-nginx-" + Guid.NewGuid().ToString("N"));
+
+    public NginxIncludeTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void GlobInclude_ReadsMatchesInSortedOrder()
+    {
+        Write("conf.d/b.conf", "server { listen 81; }\n");
+        Write("conf.d/a.conf", "server { listen 80; }\n");
+        Write("conf.d/.hidden.conf", "server { listen 82; }\n");
+        Write("conf.d/c.txt", "server { listen 83; }\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        var http = configuration.Directives[1];
+        var ports = http.Children.Where(directive => directive.Name == "server").Select(server => server.Children[0].Arguments[0].Text);
+        Assert.Equal(new[] { "80", "81" }, ports);
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Equal(2, http.Children[0].IncludedFiles.Count);
+    }
+
+    [Fact]
+    public void IncludedDirectives_KeepFilePositionAndChain()
+    {
+        var snippet = Write("snippets/tls.conf", "# TLS\nssl_protocols TLSv1.2;\n");
+        var main = Write("nginx.conf", "http {\n  server {\n    include snippets/tls.conf;\n  }\n}\n");
+
+        var configuration = NginxReader.ReadFile(main, new DiagnosticBag())!;
+
+        var server = configuration.Directives[0].Children[0];
+        var protocols = server.Children[1];
+        Assert.Equal("ssl_protocols", protocols.Name);
+        Assert.Equal(snippet, protocols.FilePath);
+        Assert.Equal(2, protocols.Line);
+        Assert.Same(server, protocols.Parent);
+        Assert.Same(server.Children[0], Assert.Single(protocols.File.IncludeChain));
+    }
+
+    [Fact]
+    public void NestedRelativeInclude_ResolvesAgainstMainFolder()
+    {
+        Write("locations/a.conf", "location /a { return 200; }\n");
+        Write("servers/locations/a.conf", "this is not the file;\n");
+        Write("servers/site.conf", "server {\n  include locations/*.conf;\n}\n");
+        var main = Write("nginx.conf", "http {\n  include servers/site.conf;\n}\n");
+
+        var configuration = NginxReader.ReadFile(main, new DiagnosticBag())!;
+
+        var server = configuration.Directives[0].Children[1];
+        Assert.Equal("location", server.Children[1].Name);
+    }
+
+    [Fact]
+    public void GlobWithoutMatch_IsNotAnError()
+    {
+        var main = Write("nginx.conf", "http {\n  include nowhere/*.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
+    public void MissingFile_IsReportedAsNginxWordsIt()
+    {
+        var main = Write("nginx.conf", "http {\n  include missing.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.Include, notification.Code);
+        Assert.Equal("open() \"" + Path.Combine(root, "missing.conf") + "\" failed (2: No such file or directory)", notification.Message);
+        Assert.Equal(SourceLocation.OnLine(main, 2, 3, 7), notification.Location);
+    }
+
+    [Fact]
+    public void IncludeCycle_IsReportedAndEnds()
+    {
+        Write("a.conf", "include b.conf;\n");
+        Write("b.conf", "include a.conf;\n");
+        var main = Write("nginx.conf", "http {\n  include a.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeCycle, notification.Code);
+        Assert.Equal(Path.Combine(root, "b.conf"), notification.Location!.FilePath);
+        Assert.Equal(3, configuration.Files.Count);
+    }
+
+    [Fact]
+    public void SelfInclude_IsCycle()
+    {
+        var main = Write("nginx.conf", "include nginx.conf;\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        Assert.Equal(NginxNotificationCodes.IncludeCycle, Assert.Single(diagnostics.Notifications).Code);
+    }
+
+    [Fact]
+    public void SyntaxErrorInIncludedFile_NamesThatFile()
+    {
+        var snippet = Write("conf.d/broken.conf", "server {\n  listen 80\n}\n");
+        var main = Write("nginx.conf", "http {\n  include conf.d/*.conf;\n}\nevents {}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        var error = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(SourceLocation.OnLine(snippet, 3, 1, 1), error.Location);
+        Assert.Equal("events", configuration.Directives[1].Name);
+    }
+
+    [Fact]
+    public void Lint_AnalyzesIncludedFileThroughIncluder()
+    {
+        var snippet = Write("conf.d/site.conf", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1 TLSv1.2;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { snippet, main }, new LintOptions(), diagnostics);
+
+        var finding = Assert.Single(diagnostics.Findings);
+        Assert.Equal(snippet, finding.Location.FilePath);
+        var related = Assert.Single(finding.RelatedLocations);
+        Assert.Equal(SourceLocation.OnLine(main, 3, 3, 7), related.Location);
+    }
+
+    [Fact]
+    public void Lint_SnippetOfTwoMainFiles_ReportsOnce()
+    {
+        var snippet = Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var first = Write("a/nginx.conf", "http {\n  include ../snippets/tls.conf;\n}\n");
+        var second = Write("b/nginx.conf", "http {\n  include ../snippets/tls.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { first, second, snippet }, new LintOptions(), diagnostics);
+
+        Assert.Equal(snippet, Path.GetFullPath(Assert.Single(diagnostics.Findings).Location.FilePath));
+    }
+
+    [Fact]
+    public void Lint_UnreadableFile_IsNotification()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { Path.Combine(root, "absent.conf") }, new LintOptions(), diagnostics);
+
+        Assert.Equal(NginxNotificationCodes.Include, Assert.Single(diagnostics.Notifications).Code);
+    }
+
+    [Theory]
+    [InlineData("a.conf", "*.conf", true)]
+    [InlineData(".a.conf", "*.conf", false)]
+    [InlineData(".a.conf", ".*.conf", true)]
+    [InlineData("a1.conf", "a?.conf", true)]
+    [InlineData("a12.conf", "a?.conf", false)]
+    [InlineData("b.conf", "[ab].conf", true)]
+    [InlineData("c.conf", "[a-b].conf", false)]
+    [InlineData("c.conf", "[!ab].conf", true)]
+    [InlineData("a.conf", "[!ab].conf", false)]
+    [InlineData("a.conf.bak", "*.conf", false)]
+    public void GlobSegment_MatchesLikePosixGlob(string name, string pattern, bool expected)
+    {
+        Assert.Equal(expected, NginxGlob.IsMatch(name, pattern));
+    }
+
+    private string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

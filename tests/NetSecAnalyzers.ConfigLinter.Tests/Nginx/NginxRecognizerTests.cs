@@ -1,0 +1,41 @@
+using NetSecAnalyzers.ConfigLinter.Nginx;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
+
+public class NginxRecognizerTests
+{
+    [Theory]
+    [InlineData("etc/nginx/nginx.conf", "")]
+    [InlineData("deploy/nginx/app.conf", "")]
+    [InlineData("etc/nginx/sites-enabled/site.conf", "")]
+    [InlineData("conf.d/default.conf", "# empty\n")]
+    [InlineData("site.nginx", "")]
+    [InlineData("templates/default.conf.template", "")]
+    public void ByName_IsNginx(string path, string text)
+    {
+        Assert.True(NginxLinter.IsNginxConfiguration(path, text));
+    }
+
+    [Theory]
+    [InlineData("app.conf", "# proxy\nserver {\n  listen 80;\n}\n")]
+    [InlineData("default", "server { listen 80 default_server; }")]
+    [InlineData("main.conf", "user www-data;\nworker_processes auto;\nevents {}\n")]
+    [InlineData("main.conf", "load_module modules/x.so;\n")]
+    [InlineData("upstreams.conf", "upstream app { server 127.0.0.1:8080; }")]
+    public void ByContent_IsNginx(string path, string text)
+    {
+        Assert.True(NginxLinter.IsNginxConfiguration(path, text));
+    }
+
+    [Theory]
+    [InlineData("httpd/conf.d/site.conf", "<VirtualHost *:80>\n  ServerName example.com\n</VirtualHost>\n")]
+    [InlineData("app.conf", "[server]\nport = 80\n")]
+    [InlineData("app.conf", "server:\n  port: 80\n")]
+    [InlineData("sysctl.conf", "net.ipv4.ip_forward = 1\n")]
+    [InlineData("server.yaml", "server { listen 80; }")]
+    [InlineData("app.conf", "")]
+    public void OtherFiles_AreNotNginx(string path, string text)
+    {
+        Assert.False(NginxLinter.IsNginxConfiguration(path, text));
+    }
+}
