@@ -45,8 +45,10 @@ public sealed class RuleTestCoverageTests
             .Where(method => method.GetCustomAttributes<FactAttribute>(inherit: true).Any());
         foreach (var method in methods)
         {
-            // TraitAttribute keeps its name and value only as constructor arguments.
+            // TraitAttribute keeps its name and value only as constructor arguments. A trait on the class
+            // applies to each of its tests.
             var ruleIds = method.GetCustomAttributesData()
+                .Concat(method.DeclaringType!.GetCustomAttributesData())
                 .Where(data => data.AttributeType == typeof(TraitAttribute))
                 .Where(data => (string?)data.ConstructorArguments[0].Value == "Rule")
                 .Select(data => (string)data.ConstructorArguments[1].Value!);
