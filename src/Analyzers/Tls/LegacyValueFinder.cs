@@ -109,12 +109,12 @@ internal sealed class LegacyValueFinder
                 Visit(compound.Value, keptBits, depth, visited, found);
                 break;
             case ILocalReferenceOperation local:
-                VisitWrites(local, local.Local, keptBits, depth, visited, found);
+                VisitWrites(local, local.Local, keptBits, depth, visited, found, out _);
                 break;
             case IParameterReferenceOperation parameter:
-                if (VisitWrites(parameter, parameter.Parameter, keptBits, depth, visited, found))
+                if (VisitWrites(parameter, parameter.Parameter, keptBits, depth, visited, found, out var keptBitsAtEntry))
                 {
-                    Visit(DeclaredValue(parameter.Parameter, operation), keptBits, depth, visited, found);
+                    Visit(DeclaredValue(parameter.Parameter, operation), keptBits & keptBitsAtEntry, depth, visited, found);
                 }
 
                 break;
@@ -153,14 +153,21 @@ internal sealed class LegacyValueFinder
         }
     }
 
-    /// <returns>True when the variable's value on entry may reach the read.</returns>
-    private bool VisitWrites(IOperation read, ISymbol variable, long keptBits, int depth, HashSet<IOperation> visited, List<LegacyValue> found)
+    /// <returns>True when the variable's value on entry may reach the read, with the bits of it that survive.</returns>
+    private bool VisitWrites(
+        IOperation read,
+        ISymbol variable,
+        long keptBits,
+        int depth,
+        HashSet<IOperation> visited,
+        List<LegacyValue> found,
+        out long keptBitsAtEntry)
     {
-        var values = new List<IOperation>();
-        var entryReaches = ReachingWrites.Collect(read, variable, values);
-        foreach (var value in values)
+        var values = new List<(IOperation Value, long KeptBits)>();
+        var entryReaches = ReachingWrites.Collect(read, variable, values, out keptBitsAtEntry);
+        foreach (var (value, keptByLaterMasks) in values)
         {
-            Visit(value, keptBits, depth, visited, found);
+            Visit(value, keptBits & keptByLaterMasks, depth, visited, found);
         }
 
         return entryReaches;

@@ -8,24 +8,26 @@ namespace NetSecAnalyzers.Analyzers.Tls;
 /// Finds the values a local or parameter may hold at one read, by walking back through the statements
 /// before it. A plain assignment or declaration in the same or an enclosing block ends the walk. Writes
 /// inside branches, loops and earlier parts of the same statement may or may not run, so all of them
-/// count. The walk stays inside the method and does not follow calls.
+/// count. A plain <c>x &amp;= mask</c> with a constant mask removes those bits from every earlier value.
+/// The walk stays inside the method and does not follow calls.
 /// </summary>
 internal static class ReachingWrites
 {
     /// <summary>
-    /// Adds the values written to <paramref name="variable"/> that may reach <paramref name="read"/>.
-    /// Returns true when the variable's value on entry to its method may reach it as well, which matters
-    /// for a parameter's default value.
+    /// Adds the values written to <paramref name="variable"/> that may reach <paramref name="read"/>, each
+    /// with the bits of it that survive later masks. Returns true when the variable's value on entry to its
+    /// method may reach the read as well, which matters for a parameter's default value.
     /// </summary>
-    public static bool Collect(IOperation read, ISymbol variable, List<IOperation> values)
+    public static bool Collect(IOperation read, ISymbol variable, List<(IOperation Value, long KeptBits)> values, out long keptBitsAtEntry)
     {
+        keptBitsAtEntry = ~0L;
         var child = read;
         var parent = read.Parent;
         while (parent is not null)
         {
             if (parent is IBlockOperation block)
             {
-                if (WalkBackThroughBlock(block, child, variable, values))
+                if (WalkBackThroughBlock(block, child, variable, values, ref keptBitsAtEntry))
                 {
                     return false;
                 }
@@ -33,7 +35,7 @@ internal static class ReachingWrites
             else if (parent is ILoopOperation)
             {
                 // A later write in the loop body reaches this read on the next iteration.
-                AddAllWrites(parent, variable, values, endPosition: int.MaxValue);
+                AddAllWrites(parent, variable, values, keptBitsAtEntry, endPosition: int.MaxValue);
             }
             else if (IsFunctionBoundary(parent, out var function))
             {
@@ -44,12 +46,12 @@ internal static class ReachingWrites
 
                 // The variable is captured, so a write anywhere in the outer method may run before this
                 // function does.
-                AddAllWrites(Root(parent), variable, values, endPosition: int.MaxValue);
+                AddAllWrites(Root(parent), variable, values, keptBitsAtEntry, endPosition: int.MaxValue);
                 return variable is IParameterSymbol;
             }
             else
             {
-                AddAllWrites(parent, variable, values, endPosition: child.Syntax.SpanStart);
+                AddAllWrites(parent, variable, values, keptBitsAtEntry, endPosition: child.Syntax.SpanStart);
             }
 
             child = parent;
@@ -79,27 +81,34 @@ internal static class ReachingWrites
         }
     }
 
-    private static bool WalkBackThroughBlock(IBlockOperation block, IOperation child, ISymbol variable, List<IOperation> values)
+    private static bool WalkBackThroughBlock(
+        IBlockOperation block,
+        IOperation child,
+        ISymbol variable,
+        List<(IOperation Value, long KeptBits)> values,
+        ref long keptBits)
     {
         var index = block.Operations.IndexOf(child);
         for (var i = index - 1; i >= 0; i--)
         {
             var statement = block.Operations[i];
-            if (TryGetPlainWrite(statement, variable, out var value, out var replacesValue))
+            if (TryGetPlainWrite(statement, variable, out var value, out var replacesValue, out var mask))
             {
                 if (value is not null)
                 {
-                    values.Add(value);
+                    values.Add((value, keptBits));
                 }
 
                 if (replacesValue)
                 {
                     return true;
                 }
+
+                keptBits &= mask;
             }
             else
             {
-                AddAllWrites(statement, variable, values, endPosition: int.MaxValue);
+                AddAllWrites(statement, variable, values, keptBits, endPosition: int.MaxValue);
             }
         }
 
@@ -107,13 +116,15 @@ internal static class ReachingWrites
     }
 
     /// <summary>
-    /// Recognises a statement that always writes the variable: a declaration, <c>x = v</c>, <c>x |= v</c> or
-    /// a deconstruction. Only <c>|=</c> keeps the earlier value.
+    /// Recognises a statement that always writes the variable: a declaration, <c>x = v</c>, a compound
+    /// assignment or a deconstruction. Compound assignments keep the earlier value, and <c>&amp;=</c> with a
+    /// constant sets <paramref name="mask"/> to the bits it keeps.
     /// </summary>
-    private static bool TryGetPlainWrite(IOperation statement, ISymbol variable, out IOperation? value, out bool replacesValue)
+    private static bool TryGetPlainWrite(IOperation statement, ISymbol variable, out IOperation? value, out bool replacesValue, out long mask)
     {
         value = null;
         replacesValue = true;
+        mask = ~0L;
         if (statement is IVariableDeclarationGroupOperation group)
         {
             foreach (var declaration in group.Declarations)
@@ -144,6 +155,13 @@ internal static class ReachingWrites
             case ICompoundAssignmentOperation compound when Refers(compound.Target, variable):
                 value = compound.OperatorKind == BinaryOperatorKind.Or ? compound.Value : null;
                 replacesValue = false;
+                if (compound.OperatorKind == BinaryOperatorKind.And
+                    && compound.Value.ConstantValue.HasValue
+                    && ProtocolEnum.TryGetBits(compound.Value.ConstantValue.Value, out var kept))
+                {
+                    mask = kept;
+                }
+
                 return true;
             case IDeconstructionAssignmentOperation deconstruction when Deconstruction.Targets(deconstruction, variable):
                 value = Deconstruction.ElementFor(deconstruction, variable);
@@ -153,7 +171,12 @@ internal static class ReachingWrites
         }
     }
 
-    private static void AddAllWrites(IOperation scope, ISymbol variable, List<IOperation> values, int endPosition)
+    private static void AddAllWrites(
+        IOperation scope,
+        ISymbol variable,
+        List<(IOperation Value, long KeptBits)> values,
+        long keptBits,
+        int endPosition)
     {
         foreach (var operation in scope.DescendantsAndSelf())
         {
@@ -165,7 +188,7 @@ internal static class ReachingWrites
             var value = WrittenValue(operation, variable);
             if (value is not null)
             {
-                values.Add(value);
+                values.Add((value, keptBits));
             }
         }
     }

@@ -31,6 +31,24 @@ public class LegacyTlsProtocolFlowTests
 
     [Fact]
     [Trait("Rule", "NETSEC001")]
+    public Task MultiLineValue_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        class C
+        {
+            void M(HttpClientHandler handler)
+            {
+                handler.SslProtocols = {|#0:SslProtocols.Tls   // still needed by the old proxy
+                    | SslProtocols.Ssl3
+                    | SslProtocols.Tls12|};
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("SslProtocols.Tls | SslProtocols.Ssl3 | SslProtocols.Tls12", "SSL 3.0 and TLS 1.0"));
+
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
     public Task IntegerConstantCast_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;
         using System.Security.Authentication;
@@ -469,6 +487,29 @@ public class LegacyTlsProtocolFlowTests
             }
         }
         """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
+    public Task MaskAssignmentKeepsOtherBits_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        class C
+        {
+            void M(HttpClientHandler handler, bool strict)
+            {
+                var protocols = {|#0:SslProtocols.Tls | SslProtocols.Tls11|};
+                protocols &= ~SslProtocols.Tls;
+                if (strict)
+                {
+                    protocols &= ~SslProtocols.Tls11;
+                }
+
+                handler.SslProtocols = protocols;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("SslProtocols.Tls | SslProtocols.Tls11", "TLS 1.1"));
 
     [Fact]
     [Trait("Rule", "NETSEC001")]

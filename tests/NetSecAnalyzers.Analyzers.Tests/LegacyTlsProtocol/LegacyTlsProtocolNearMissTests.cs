@@ -1,5 +1,13 @@
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using NetSecAnalyzers.Analyzers.Tests.Infrastructure;
+using NetSecAnalyzers.Analyzers.Tls;
 using Verify = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
     NetSecAnalyzers.Analyzers.LegacyTlsProtocolAnalyzer,
     NetSecAnalyzers.CodeFixes.LegacyTlsProtocolCodeFixProvider>;
@@ -73,8 +81,10 @@ public class LegacyTlsProtocolNearMissTests
 
         class C
         {
-            void M(HttpClientHandler handler, SslProtocols configured)
+            void M(HttpClientHandler handler, SslProtocols configured, SslProtocols fallback = SslProtocols.Tls)
             {
+                fallback &= ~SslProtocols.Tls;
+                handler.SslProtocols = fallback;
                 handler.SslProtocols = configured & ~(SslProtocols.Tls | SslProtocols.Tls11);
                 handler.SslProtocols &= ~SslProtocols.Tls;
                 ServicePointManager.SecurityProtocol &= ~(SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls);
@@ -82,6 +92,10 @@ public class LegacyTlsProtocolNearMissTests
 
                 var widened = configured | SslProtocols.Tls | SslProtocols.Tls12;
                 handler.SslProtocols = widened & ~(SslProtocols.Tls | SslProtocols.Tls11);
+
+                var masked = configured | SslProtocols.Tls11 | SslProtocols.Tls13;
+                masked &= ~SslProtocols.Tls11;
+                handler.SslProtocols = masked;
 
                 var legacy = SslProtocols.Tls | SslProtocols.Tls11;
                 handler.SslProtocols = (configured | SslProtocols.Tls13) & ~legacy;
@@ -132,6 +146,44 @@ public class LegacyTlsProtocolNearMissTests
             }
         }
         """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
+    public async Task CompilationWithoutTlsTypes_NoDiagnostic()
+    {
+        const string source = """
+            namespace System.Net.Http
+            {
+                public enum SslProtocols { None = 0, Tls = 192 }
+
+                public class HttpClientHandler
+                {
+                    public SslProtocols SslProtocols { get; set; }
+                }
+            }
+
+            class C
+            {
+                void M(System.Net.Http.HttpClientHandler handler) => handler.SslProtocols = System.Net.Http.SslProtocols.Tls;
+            }
+            """;
+        var coreOnly = SdkReferenceAssemblies.MetadataReferences
+            .Where(reference => Path.GetFileName(reference.Display) == "System.Runtime.dll")
+            .ToImmutableArray();
+        var compilation = CSharpCompilation.Create(
+            "NoTls",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            coreOnly,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LegacyTlsProtocolAnalyzer()))
+            .GetAllDiagnosticsAsync();
+
+        Assert.Single(coreOnly);
+        Assert.Null(TlsProtocolSymbols.TryCreate(compilation));
+        Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
 
     [Fact]
     [Trait("Rule", "NETSEC001")]

@@ -111,6 +111,28 @@ public class LegacyTlsProtocolSinkTests
 
     [Fact]
     [Trait("Rule", "NETSEC001")]
+    public Task KestrelInTopLevelProgram_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Security.Authentication;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Hosting;
+
+                var legacy = [|SslProtocols.Tls11|];
+                var builder = WebApplication.CreateBuilder(args);
+                builder.WebHost.ConfigureKestrel(kestrel =>
+                    kestrel.ConfigureHttpsDefaults(https => https.SslProtocols = legacy | SslProtocols.Tls12));
+                builder.Build().Run();
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
     public Task ServicePointManagerAssignment_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Net;
 
