@@ -45,13 +45,13 @@ internal sealed class LegacyValueFinder
     public List<LegacyValue> Find(IOperation value)
     {
         var found = new List<LegacyValue>();
-        Visit(value, keptBits: ~0L, depth: 0, new HashSet<IOperation>(), found);
+        Visit(value, keptBits: ~0L, depth: 0, new HashSet<(IOperation, long)>(), found);
         return found;
     }
 
-    private void Visit(IOperation? operation, long keptBits, int depth, HashSet<IOperation> visited, List<LegacyValue> found)
+    private void Visit(IOperation? operation, long keptBits, int depth, HashSet<(IOperation, long)> visited, List<LegacyValue> found)
     {
-        if (operation is null || depth > MaxDepth || !visited.Add(operation))
+        if (operation is null || depth > MaxDepth || !visited.Add((operation, keptBits)))
         {
             return;
         }
@@ -159,7 +159,7 @@ internal sealed class LegacyValueFinder
         ISymbol variable,
         long keptBits,
         int depth,
-        HashSet<IOperation> visited,
+        HashSet<(IOperation, long)> visited,
         List<LegacyValue> found,
         out long keptBitsAtEntry)
     {
@@ -226,8 +226,26 @@ internal sealed class LegacyValueFinder
         var legacyBits = bits & protocol.LegacyMask & keptBits;
         if (legacyBits != 0)
         {
-            found.Add(new LegacyValue(operation, protocol, legacyBits));
+            AddOrMerge(found, new LegacyValue(operation, protocol, legacyBits));
         }
+    }
+
+    /// <summary>
+    /// Adds a legacy value, or widens the one already found for the same expression, which a second path
+    /// can reach with a different mask.
+    /// </summary>
+    public static void AddOrMerge(List<LegacyValue> found, LegacyValue legacy)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Expression.Syntax == legacy.Expression.Syntax)
+            {
+                found[i] = new LegacyValue(found[i].Expression, found[i].Protocol, found[i].LegacyBits | legacy.LegacyBits);
+                return;
+            }
+        }
+
+        found.Add(legacy);
     }
 
     private static bool TryGetConstantBits(IOperation operation, out long bits)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,18 +38,12 @@ internal sealed class MemberAnalysis
     public void ReportLegacyValues(OperationBlockAnalysisContext context)
     {
         var memberSpans = MemberSpans(context);
-        var reported = new HashSet<Location>();
+        var found = new List<LegacyValue>();
         lock (valuesWritten)
         {
             foreach (var value in valuesWritten)
             {
-                foreach (var legacy in finder.Find(value))
-                {
-                    if (IsInside(legacy, memberSpans))
-                    {
-                        Report(context, legacy, reported);
-                    }
-                }
+                AddLegacyValuesInside(value, memberSpans, found);
             }
         }
 
@@ -56,12 +51,25 @@ internal sealed class MemberAnalysis
         {
             if (block is ISymbolInitializerOperation initializer && IsProtocolTyped(context.OwningSymbol))
             {
-                ReportInitializerReachingSettings(context, initializer, reported);
+                AddInitializerReachingSettings(initializer, found, context.CancellationToken);
             }
+        }
+
+        // Values are merged first so that each expression gets one diagnostic naming every legacy protocol
+        // that reaches a setting from it, whatever order the writes were collected in.
+        found.Sort((left, right) => left.Expression.Syntax.SpanStart.CompareTo(right.Expression.Syntax.SpanStart));
+        foreach (var legacy in found)
+        {
+            var syntax = legacy.Expression.Syntax;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.LegacyTlsProtocol,
+                syntax.GetLocation(),
+                DisplayText.Of(syntax),
+                legacy.Protocol.DescribeLegacy(legacy.LegacyBits)));
         }
     }
 
-    private void ReportInitializerReachingSettings(OperationBlockAnalysisContext context, ISymbolInitializerOperation initializer, HashSet<Location> reported)
+    private void AddInitializerReachingSettings(ISymbolInitializerOperation initializer, List<LegacyValue> found, CancellationToken cancellationToken)
     {
         var spans = new[] { (initializer.Syntax.SyntaxTree, initializer.Syntax.Span) };
         if (!finder.Find(initializer.Value).Exists(legacy => IsInside(legacy, spans)) || initializer.SemanticModel is not { } model)
@@ -70,15 +78,20 @@ internal sealed class MemberAnalysis
         }
 
         var values = new List<IOperation>();
-        settings.AddValuesWrittenInTree(model, values, context.CancellationToken);
+        settings.AddValuesWrittenInTree(model, values, cancellationToken);
         foreach (var value in values)
         {
-            foreach (var legacy in finder.Find(value))
+            AddLegacyValuesInside(value, spans, found);
+        }
+    }
+
+    private void AddLegacyValuesInside(IOperation value, IEnumerable<(SyntaxTree Tree, TextSpan Span)> spans, List<LegacyValue> found)
+    {
+        foreach (var legacy in finder.Find(value))
+        {
+            if (IsInside(legacy, spans))
             {
-                if (IsInside(legacy, spans))
-                {
-                    Report(context, legacy, reported);
-                }
+                LegacyValueFinder.AddOrMerge(found, legacy);
             }
         }
     }
@@ -113,19 +126,5 @@ internal sealed class MemberAnalysis
         }
 
         return false;
-    }
-
-    private static void Report(OperationBlockAnalysisContext context, LegacyValue legacy, HashSet<Location> reported)
-    {
-        var syntax = legacy.Expression.Syntax;
-        var location = syntax.GetLocation();
-        if (reported.Add(location))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.LegacyTlsProtocol,
-                location,
-                DisplayText.Of(syntax),
-                legacy.Protocol.DescribeLegacy(legacy.LegacyBits)));
-        }
     }
 }

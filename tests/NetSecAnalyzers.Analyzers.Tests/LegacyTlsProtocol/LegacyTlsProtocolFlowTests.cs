@@ -513,6 +513,24 @@ public class LegacyTlsProtocolFlowTests
 
     [Fact]
     [Trait("Rule", "NETSEC001")]
+    public Task MaskedAndUnmaskedPaths_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        class C
+        {
+            void M(HttpClientHandler first, HttpClientHandler second)
+            {
+                var protocols = {|#0:SslProtocols.Tls | SslProtocols.Tls11|};
+                first.SslProtocols = protocols & ~SslProtocols.Tls;
+                second.SslProtocols = (protocols & ~SslProtocols.Tls11) | protocols;
+            }
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithArguments("SslProtocols.Tls | SslProtocols.Tls11", "TLS 1.0 and TLS 1.1"));
+
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
     public Task MaskKeepsOtherLegacyBits_Reports() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;
         using System.Security.Authentication;
