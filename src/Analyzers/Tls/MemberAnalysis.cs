@@ -28,7 +28,7 @@ internal sealed class MemberAnalysis
 
     public void CollectWrite(OperationAnalysisContext context)
     {
-        // The driver may run one member's operation actions on several threads.
+        // The analyzer contract does not promise that one member's operation actions run one at a time.
         lock (valuesWritten)
         {
             settings.AddValuesWritten(context.Operation, valuesWritten);
