@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace NetSecAnalyzers.Analyzers.Tls;
+
+/// <summary>A constant expression that puts legacy protocol bits into a value written to a TLS setting.</summary>
+internal readonly struct LegacyValue
+{
+    public LegacyValue(IOperation expression, ProtocolEnum protocol, long legacyBits)
+    {
+        Expression = expression;
+        Protocol = protocol;
+        LegacyBits = legacyBits;
+    }
+
+    public IOperation Expression { get; }
+
+    public ProtocolEnum Protocol { get; }
+
+    public long LegacyBits { get; }
+}
+
+/// <summary>
+/// Traces a value back to the constant expressions it is built from and keeps those with legacy bits.
+/// The trace goes through casts, <c>|</c>, <c>&amp;</c> with a constant mask, conditional, <c>??</c> and
+/// switch expressions, locals, parameters (their default value), and constants, fields and get-only
+/// auto-properties whose initializers are in the same file. A constant expression is reported as a whole, at
+/// the largest constant part of the value, because that is the text a reader edits.
+/// </summary>
+internal sealed class LegacyValueFinder
+{
+    // A bound on the chain of locals, fields and operators followed from one setting. Real code stays far
+    // below it, so it only stops pathological input.
+    private const int MaxDepth = 32;
+
+    private readonly TlsProtocolSymbols symbols;
+
+    public LegacyValueFinder(TlsProtocolSymbols symbols)
+    {
+        this.symbols = symbols;
+    }
+
+    public List<LegacyValue> Find(IOperation value)
+    {
+        var found = new List<LegacyValue>();
+        Visit(value, keptBits: ~0L, depth: 0, new HashSet<(IOperation, long)>(), found);
+        return found;
+    }
+
+    private void Visit(IOperation? operation, long keptBits, int depth, HashSet<(IOperation, long)> visited, List<LegacyValue> found)
+    {
+        if (operation is null || depth > MaxDepth || !visited.Add((operation, keptBits)))
+        {
+            return;
+        }
+
+        depth++;
+        foreach (var branch in Branches(operation))
+        {
+            Visit(branch, keptBits, depth, visited, found);
+        }
+
+        if (IsBranching(operation))
+        {
+            return;
+        }
+
+        var constantDeclaration = ConstantDeclarationValue(operation);
+        if (constantDeclaration is not null)
+        {
+            Visit(constantDeclaration, keptBits, depth, visited, found);
+            return;
+        }
+
+        if (operation.ConstantValue.HasValue)
+        {
+            AddIfLegacy(operation, keptBits, found);
+            return;
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                Visit(conversion.Operand, keptBits, depth, visited, found);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
+                Visit(or.LeftOperand, keptBits, depth, visited, found);
+                Visit(or.RightOperand, keptBits, depth, visited, found);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and:
+                // A constant mask can only remove bits. Without a constant side the result is not traced.
+                if (TryGetConstantBits(and.LeftOperand, out var leftMask))
+                {
+                    Visit(and.RightOperand, keptBits & leftMask, depth, visited, found);
+                }
+                else if (TryGetConstantBits(and.RightOperand, out var rightMask))
+                {
+                    Visit(and.LeftOperand, keptBits & rightMask, depth, visited, found);
+                }
+
+                break;
+            case ISimpleAssignmentOperation assignment:
+                Visit(assignment.Value, keptBits, depth, visited, found);
+                break;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound:
+                Visit(compound.Target, keptBits, depth, visited, found);
+                Visit(compound.Value, keptBits, depth, visited, found);
+                break;
+            case ILocalReferenceOperation local:
+                VisitWrites(local, local.Local, keptBits, depth, visited, found, out _);
+                break;
+            case IParameterReferenceOperation parameter:
+                if (VisitWrites(parameter, parameter.Parameter, keptBits, depth, visited, found, out var keptBitsAtEntry))
+                {
+                    Visit(DeclaredValue(parameter.Parameter, operation), keptBits & keptBitsAtEntry, depth, visited, found);
+                }
+
+                break;
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } or { IsStatic: true } } field:
+                Visit(DeclaredValue(field.Field, operation), keptBits, depth, visited, found);
+                break;
+            case IPropertyReferenceOperation { Property.SetMethod: null } property:
+                Visit(DeclaredValue(property.Property, operation), keptBits, depth, visited, found);
+                break;
+        }
+    }
+
+    private static bool IsBranching(IOperation operation) =>
+        operation is IConditionalOperation { WhenFalse: not null } or ICoalesceOperation or ISwitchExpressionOperation;
+
+    /// <summary>The values a conditional, <c>??</c> or switch expression may produce, each judged on its own.</summary>
+    private static IEnumerable<IOperation> Branches(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IConditionalOperation { WhenFalse: not null } conditional:
+                yield return conditional.WhenTrue;
+                yield return conditional.WhenFalse;
+                break;
+            case ICoalesceOperation coalesce:
+                yield return coalesce.Value;
+                yield return coalesce.WhenNull;
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    yield return arm.Value;
+                }
+
+                break;
+        }
+    }
+
+    /// <returns>True when the variable's value on entry may reach the read, with the bits of it that survive.</returns>
+    private bool VisitWrites(
+        IOperation read,
+        ISymbol variable,
+        long keptBits,
+        int depth,
+        HashSet<(IOperation, long)> visited,
+        List<LegacyValue> found,
+        out long keptBitsAtEntry)
+    {
+        var values = new List<(IOperation Value, long KeptBits)>();
+        var entryReaches = ReachingWrites.Collect(read, variable, values, out keptBitsAtEntry);
+        foreach (var (value, keptByLaterMasks) in values)
+        {
+            Visit(value, keptBits & keptByLaterMasks, depth, visited, found);
+        }
+
+        return entryReaches;
+    }
+
+    /// <summary>
+    /// Returns the initializer of a user-declared constant read by <paramref name="operation"/> when it is in
+    /// the same file. A constant declared in another file is reported where it is read.
+    /// </summary>
+    private static IOperation? ConstantDeclarationValue(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation { Local.IsConst: true } local => DeclaredValue(local.Local, operation),
+        IFieldReferenceOperation { Field: { IsConst: true, ContainingType.TypeKind: not TypeKind.Enum } } field =>
+            DeclaredValue(field.Field, operation),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Returns the operation of a symbol's initializer or default value, when it is
+    /// declared in the same syntax tree as <paramref name="reference"/>.
+    /// </summary>
+    private static IOperation? DeclaredValue(ISymbol symbol, IOperation reference)
+    {
+        var tree = reference.Syntax.SyntaxTree;
+        foreach (var syntaxReference in symbol.DeclaringSyntaxReferences)
+        {
+            if (syntaxReference.SyntaxTree != tree)
+            {
+                continue;
+            }
+
+            ExpressionSyntax? value = syntaxReference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                ParameterSyntax parameter => parameter.Default?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                return reference.SemanticModel?.GetOperation(value);
+            }
+        }
+
+        return null;
+    }
+
+    private void AddIfLegacy(IOperation operation, long keptBits, List<LegacyValue> found)
+    {
+        var protocol = symbols.Find(operation.Type);
+        if (protocol is null || !ProtocolEnum.TryGetBits(operation.ConstantValue.Value, out var bits))
+        {
+            return;
+        }
+
+        var legacyBits = bits & protocol.LegacyMask & keptBits;
+        if (legacyBits != 0)
+        {
+            AddOrMerge(found, new LegacyValue(operation, protocol, legacyBits));
+        }
+    }
+
+    /// <summary>
+    /// Adds a legacy value, or widens the one already found for the same expression, which a second path
+    /// can reach with a different mask.
+    /// </summary>
+    public static void AddOrMerge(List<LegacyValue> found, LegacyValue legacy)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Expression.Syntax == legacy.Expression.Syntax)
+            {
+                found[i] = new LegacyValue(found[i].Expression, found[i].Protocol, found[i].LegacyBits | legacy.LegacyBits);
+                return;
+            }
+        }
+
+        found.Add(legacy);
+    }
+
+    private static bool TryGetConstantBits(IOperation operation, out long bits)
+    {
+        bits = 0;
+        return operation.ConstantValue.HasValue && ProtocolEnum.TryGetBits(operation.ConstantValue.Value, out bits);
+    }
+}

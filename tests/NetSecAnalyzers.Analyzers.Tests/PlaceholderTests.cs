@@ -1,2 +1,0 @@
-namespace NetSecAnalyzers.Analyzers.Tests;
-public class PlaceholderTests { [Fact] public void Builds() => Assert.True(true); }
