@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+namespace NetSecAnalyzers.Tests;
 
 /// <summary>Finds the repository's root folder from the test assembly's location.</summary>
 internal static class RepositoryRoot
