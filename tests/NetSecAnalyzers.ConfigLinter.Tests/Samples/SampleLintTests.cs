@@ -1,0 +1,40 @@
+using System.IO;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Samples;
+
+/// <summary>The bundled samples are the README's first command; their findings are part of the contract.</summary>
+public sealed class SampleLintTests
+{
+    private static readonly string SamplesFolder = Path.Combine(RepositoryRoot.Find(), "samples");
+
+    [Fact]
+    public void InsecureSample_ReportsLegacyProtocolsInNginx()
+    {
+        var result = Lint("insecure");
+
+        var locations = result.Findings
+            .Where(finding => finding.Rule.Id == RuleIds.LegacyTlsProtocol)
+            .Select(finding => Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine)
+            .ToList();
+        Assert.Contains("insecure/deploy/nginx/nginx.conf:17", locations);
+        Assert.Contains("insecure/deploy/nginx/conf.d/hospital-api.conf:36", locations);
+        Assert.Empty(result.Notifications);
+    }
+
+    [Fact]
+    public void HardenedSample_HasNoFindingsOrReadErrors()
+    {
+        var result = Lint("hardened");
+
+        Assert.Empty(result.Findings);
+        Assert.Empty(result.Notifications);
+        Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("nginx.conf", System.StringComparison.Ordinal));
+    }
+
+    private static LintResult Lint(string sample) =>
+        new LintEngine().Lint(new[] { Path.Combine(SamplesFolder, sample) }, new LintOptions(), SamplesFolder);
+
+    private static string Relative(string path) => Path.GetRelativePath(SamplesFolder, path).Replace('\\', '/');
+}
