@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NetSecAnalyzers.Catalog;
@@ -166,7 +167,7 @@ public sealed class NetsecCommandTests
         var run = await Run(folder, realFormats: true, "lint", ".", "--format", "xml");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("'xml'", run.Error);
+        Assert.Equal("netsec: error: Invalid --format 'xml': expected text, json or sarif.", Lines(run.Error)[0]);
     }
 
     [Fact]
@@ -177,7 +178,115 @@ public sealed class NetsecCommandTests
         var run = await Run(folder, realFormats: true);
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("netsec --help", run.Error);
+        Assert.Equal(
+            new[] { "netsec: error: Missing command: expected lint or rules.", "Run 'netsec --help' for usage." },
+            Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task UnknownOption_IsUsageErrorAndLintsNothing()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--bogus");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Unrecognized option '--bogus'.", Lines(run.Error)[0]);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task UnknownShortOption_IsUsageError()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "-x", ".");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("netsec: error: Unrecognized option '-x'.", Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task PathAfterDoubleDash_MayStartWithDash()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("-site.fake", Insecure);
+
+        var run = await Run(folder, "lint", "--format", "text", "--", "-site.fake");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("-site.fake:1:15: error NETSEC001:", run.Output);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task OptionValue_MayStartWithDash()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", "site.fake", "--output", "-report.txt");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.True(File.Exists(folder.Combine("-report.txt")));
+    }
+
+    [Fact]
+    public async Task LintUsageError_SuggestsLintHelp()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "--bogus");
+
+        Assert.Equal("Run 'netsec lint --help' for usage.", Lines(run.Error)[^1]);
+    }
+
+    [Fact]
+    public async Task RulesUsageError_SuggestsRulesHelp()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "rules", "--format", "xml");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("Run 'netsec rules --help' for usage.", Lines(run.Error)[^1]);
+    }
+
+    [Fact]
+    public async Task RulesExtraArgument_IsUsageError()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "rules", "extra");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Unexpected argument 'extra': 'rules' takes no arguments.", Lines(run.Error)[0]);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_PrintsOnlyUnrecognizedCommand()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "frob");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            new[] { "netsec: error: Unrecognized command 'frob': expected lint or rules.", "Run 'netsec --help' for usage." },
+            Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task UsageErrors_ShareErrorPrefix()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "--nginx-version", "1.x", "--format", "xml");
+
+        var errors = Lines(run.Error)[..^1];
+        Assert.Equal(2, errors.Length);
+        Assert.All(errors, line => Assert.StartsWith(NetsecCommand.ErrorPrefix, line));
     }
 
     [Fact]
@@ -218,6 +327,9 @@ public sealed class NetsecCommandTests
         Assert.Equal("planned", rules.RootElement[1].GetProperty("targets").GetProperty("nginx").GetString());
         Assert.Equal(JsonValueKind.Null, rules.RootElement[1].GetProperty("targets").GetProperty("firewall").ValueKind);
     }
+
+    private static string[] Lines(string text) =>
+        text.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
 
     private static Task<CommandRun> Run(TemporaryFolder folder, params string[] args) =>
         Run(folder, RuleSeverity.Error, args);

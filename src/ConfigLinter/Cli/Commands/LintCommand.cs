@@ -26,7 +26,7 @@ internal static class LintCommand
             Description = "Report format: text (compiler-style lines), json (netsec's own shape) or sarif (SARIF 2.1.0).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        Choices.AcceptOnly(format, "text", "json", "sarif");
         var outputFile = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output; standard output then gets the summary line only.",
@@ -37,7 +37,7 @@ internal static class LintCommand
             Description = "Exit with 1 when a finding has this level or a higher one (error, warning, note); 'none' never does. Read and parse errors exit with 2 regardless.",
             DefaultValueFactory = _ => "warning",
         };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        Choices.AcceptOnly(failLevel, "error", "warning", "note", "none");
         var nginxVersion = new Option<Version>("--nginx-version")
         {
             Description = "The nginx version whose built-in defaults the nginx rules assume.",
@@ -78,7 +78,7 @@ internal static class LintCommand
         return command;
     }
 
-    /// <summary>Maps a value that AcceptOnlyFromAmong already checked onto its enum member.</summary>
+    /// <summary>Maps a value that Choices.AcceptOnly already checked onto its enum member.</summary>
     private static TEnum ParseEnum<TEnum>(string value)
         where TEnum : struct => (TEnum)Enum.Parse(typeof(TEnum), value, ignoreCase: true);
 
