@@ -123,15 +123,58 @@ public sealed class NetsecCommandTests
     }
 
     [Fact]
-    public async Task UnwritableOutput_ExitsTwoWithOneLine()
+    public async Task OutputInMissingFolder_SaysWhichFolder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        var target = Path.Combine("no-such-folder", "report.txt");
+
+        var run = await Run(folder, "lint", ".", "--output", target);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            "netsec: error: Cannot write the report to '" + target + "': the folder 'no-such-folder' does not exist. Create it first, or give a path in an existing folder.",
+            Assert.Single(Lines(run.Error)));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task OutputIsFolder_SaysItIsAFolder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        folder.Write(Path.Combine("reports", "keep.txt"), string.Empty);
+
+        var run = await Run(folder, "lint", ".", "--format", "sarif", "--output", "reports");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            "netsec: error: Cannot write the report to 'reports': it is a folder. Give a file path, such as '" + Path.Combine("reports", "netsec.sarif") + "'.",
+            Assert.Single(Lines(run.Error)));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task OutputUnderAFile_SaysItIsAFile()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--output", Path.Combine("site.fake", "report.txt"));
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains(": 'site.fake' is a file, not a folder. Give a path in a folder.", run.Error);
+    }
+
+    [Fact]
+    public async Task EmptyOutput_AsksForAFilePath()
     {
         using var folder = new TemporaryFolder();
 
-        var run = await Run(folder, realFormats: true, "lint", ".", "--output", Path.Combine("no-such-folder", "report.txt"));
+        var run = await Run(folder, "lint", ".", "--format", "json", "--output", "");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.StartsWith("netsec: error: Cannot write the report to '", run.Error);
-        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Equal("netsec: error: The --output path is empty. Give a file path, such as 'netsec.json'.", Assert.Single(Lines(run.Error)));
     }
 
     [Theory]
