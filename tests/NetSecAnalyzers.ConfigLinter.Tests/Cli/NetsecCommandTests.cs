@@ -241,6 +241,18 @@ public sealed class NetsecCommandTests
     }
 
     [Fact]
+    public async Task ByteOrderMarkWarning_IsCountedInSummary()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "\uFEFFevents {}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", ".");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 0 errors, 1 warning, 0 notes", Lines(run.Output)[^1]);
+    }
+
+    [Fact]
     public async Task UnknownOption_IsUsageErrorAndLintsNothing()
     {
         using var folder = new TemporaryFolder();

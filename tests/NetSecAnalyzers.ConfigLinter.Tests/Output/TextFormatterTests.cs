@@ -98,18 +98,29 @@ public sealed class TextFormatterTests
     }
 
     [Fact]
-    public void Summary_CountsLevelsFilesAndReadErrors()
+    public void Summary_CountsLevelsFilesAndInputProblems()
     {
         using var folder = new TemporaryFolder();
         var result = SampleFindings.Mixed(folder);
 
         var lines = Format(result);
 
-        Assert.Equal("1 error, 1 warning, 1 note in 2 files (2 read errors)", lines.Last());
+        Assert.Equal("1 error, 1 warning, 1 note in 2 files; input problems: 2 errors, 0 warnings, 0 notes", lines.Last());
     }
 
     [Fact]
-    public void Summary_WithoutReadErrors_HasNoParenthesis()
+    public void Summary_CountsInputWarningsAndNotes()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var notifications = new[] { SampleFindings.ByteOrderMark(file), SampleFindings.UnrecognizedFile("notes.txt") };
+        var result = new LintResult(folder.Path, new Finding[0], notifications, new[] { file });
+
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 0 errors, 1 warning, 1 note", TextFormatter.Summary(result));
+    }
+
+    [Fact]
+    public void Summary_WithoutInputProblems_EndsAfterFiles()
     {
         using var folder = new TemporaryFolder();
         var result = new LintResult(folder.Path, new Finding[0], new LintNotification[0], new string[0]);

@@ -37,16 +37,26 @@ public sealed class TextFormatter : ILintFormatter
         writer.WriteLine(Summary(result));
     }
 
-    /// <summary>Returns the closing line, such as <c>2 errors, 1 warning, 0 notes in 3 files (1 read error)</c>.</summary>
+    /// <summary>
+    /// Returns the closing line: the findings by level and the files analyzed, then, when reading the input
+    /// raised any notification, those by level, as in
+    /// <c>2 errors, 1 warning, 0 notes in 3 files; input problems: 1 error, 1 warning, 0 notes</c>.
+    /// </summary>
     public static string Summary(LintResult result)
     {
         var summary = Count(result.CountFindings(RuleSeverity.Error), "error")
             + ", " + Count(result.CountFindings(RuleSeverity.Warning), "warning")
             + ", " + Count(result.CountFindings(RuleSeverity.Info), "note")
             + " in " + Count(result.FilesAnalyzed.Count, "file");
+        if (result.Notifications.Count == 0)
+        {
+            return summary;
+        }
 
-        var readErrors = result.CountNotifications(NotificationLevel.Error);
-        return readErrors == 0 ? summary : summary + " (" + Count(readErrors, "read error") + ")";
+        return summary + "; input problems: "
+            + Count(result.CountNotifications(NotificationLevel.Error), "error")
+            + ", " + Count(result.CountNotifications(NotificationLevel.Warning), "warning")
+            + ", " + Count(result.CountNotifications(NotificationLevel.Note), "note");
     }
 
     private static IEnumerable<LocatedEntry> LocatedEntries(LintResult result)
