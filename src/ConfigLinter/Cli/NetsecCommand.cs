@@ -12,6 +12,9 @@ namespace NetSecAnalyzers.Cli;
 /// <summary>The <c>netsec</c> command line: parsing, dispatch, and the one place that turns failures into exit code 2.</summary>
 internal static class NetsecCommand
 {
+    /// <summary>The start of every error line, usage errors included, as compilers and GNU tools write it.</summary>
+    public const string ErrorPrefix = "netsec: error: ";
+
     /// <summary>
     /// Runs the command line in-process and returns its exit code. Every exception except
     /// OutOfMemoryException becomes a one-line message on <paramref name="error"/> and exit code 2.
@@ -27,14 +30,15 @@ internal static class NetsecCommand
         {
             var root = Create(context);
             var parseResult = root.Parse(args);
-            if (parseResult.Errors.Count > 0)
+            var usageErrors = UsageErrors.Collect(parseResult);
+            if (usageErrors.Count > 0)
             {
-                foreach (var parseError in parseResult.Errors)
+                foreach (var message in usageErrors)
                 {
-                    error.WriteLine("netsec: " + parseError.Message);
+                    error.WriteLine(ErrorPrefix + message);
                 }
 
-                error.WriteLine("Run 'netsec --help' for usage.");
+                error.WriteLine("Run '" + UsageErrors.HelpCommandFor(parseResult) + "' for usage.");
                 return ExitCodes.Error;
             }
 
@@ -49,7 +53,7 @@ internal static class NetsecCommand
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // The last line of defence: print one line, never a stack trace.
-            error.WriteLine("netsec: error: " + exception.Message);
+            error.WriteLine(ErrorPrefix + exception.Message);
             return ExitCodes.Error;
         }
     }

@@ -18,4 +18,12 @@ internal static class OutputFormatExtensions
         OutputFormat.Sarif => new SarifFormatter(),
         _ => new TextFormatter(),
     };
+
+    /// <summary>Returns the usual file name extension of a report in this format, without the dot.</summary>
+    public static string FileExtension(this OutputFormat format) => format switch
+    {
+        OutputFormat.Json => "json",
+        OutputFormat.Sarif => "sarif",
+        _ => "txt",
+    };
 }

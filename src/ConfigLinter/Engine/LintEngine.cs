@@ -30,7 +30,8 @@ public sealed class LintEngine
     /// <summary>
     /// Lints <paramref name="paths"/> (files or folders, absolute or relative to
     /// <paramref name="baseDirectory"/>). A path that is missing or unreadable becomes an error notification
-    /// and the rest still runs; a file named explicitly that no format recognises becomes a note.
+    /// and the rest still runs; a file named explicitly that no format recognises becomes a note, unless it
+    /// is empty.
     /// </summary>
     public LintResult Lint(IReadOnlyList<string> paths, LintOptions options, string baseDirectory)
     {
@@ -91,13 +92,12 @@ public sealed class LintEngine
         }
 
         var format = formats.FirstOrDefault(candidate => candidate.Recognizes(input.FullPath, text));
-        if (format is null && input.IsExplicit)
+        if (format is null && input.IsExplicit && UnrecognizedFile.NeedsNote(text))
         {
             diagnostics.Notify(new LintNotification(
                 NotificationCodes.UnrecognizedFile,
                 NotificationLevel.Note,
-                "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': not a configuration format netsec reads ("
-                    + string.Join(", ", formats.Select(candidate => candidate.Name)) + ").",
+                UnrecognizedFile.Message(DisplayPath(input.FullPath, baseDirectory), formats),
                 location: null));
         }
 

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using NetSecAnalyzers.Catalog;
@@ -122,15 +123,58 @@ public sealed class NetsecCommandTests
     }
 
     [Fact]
-    public async Task UnwritableOutput_ExitsTwoWithOneLine()
+    public async Task OutputInMissingFolder_SaysWhichFolder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        var target = Path.Combine("no-such-folder", "report.txt");
+
+        var run = await Run(folder, "lint", ".", "--output", target);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            "netsec: error: Cannot write the report to '" + target + "': the folder 'no-such-folder' does not exist. Create it first, or give a path in an existing folder.",
+            Assert.Single(Lines(run.Error)));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task OutputIsFolder_SaysItIsAFolder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        folder.Write(Path.Combine("reports", "keep.txt"), string.Empty);
+
+        var run = await Run(folder, "lint", ".", "--format", "sarif", "--output", "reports");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            "netsec: error: Cannot write the report to 'reports': it is a folder. Give a file path, such as '" + Path.Combine("reports", "netsec.sarif") + "'.",
+            Assert.Single(Lines(run.Error)));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task OutputUnderAFile_SaysItIsAFile()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--output", Path.Combine("site.fake", "report.txt"));
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains(": 'site.fake' is a file, not a folder. Give a path in a folder.", run.Error);
+    }
+
+    [Fact]
+    public async Task EmptyOutput_AsksForAFilePath()
     {
         using var folder = new TemporaryFolder();
 
-        var run = await Run(folder, realFormats: true, "lint", ".", "--output", Path.Combine("no-such-folder", "report.txt"));
+        var run = await Run(folder, "lint", ".", "--format", "json", "--output", "");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.StartsWith("netsec: error: Cannot write the report to '", run.Error);
-        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Equal("netsec: error: The --output path is empty. Give a file path, such as 'netsec.json'.", Assert.Single(Lines(run.Error)));
     }
 
     [Theory]
@@ -166,7 +210,7 @@ public sealed class NetsecCommandTests
         var run = await Run(folder, realFormats: true, "lint", ".", "--format", "xml");
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("'xml'", run.Error);
+        Assert.Equal("netsec: error: Invalid --format 'xml': expected text, json or sarif.", Lines(run.Error)[0]);
     }
 
     [Fact]
@@ -177,7 +221,141 @@ public sealed class NetsecCommandTests
         var run = await Run(folder, realFormats: true);
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
-        Assert.Contains("netsec --help", run.Error);
+        Assert.Equal(
+            new[] { "netsec: error: Missing command: expected lint or rules.", "Run 'netsec --help' for usage." },
+            Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task IncludedFileFinding_PrintsIncludeAsNote()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        folder.Write(Path.Combine("conf.d", "site.conf"), "server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", ".");
+
+        var lines = Lines(run.Output);
+        Assert.StartsWith(Path.Combine("conf.d", "site.conf") + ":3:19: error NETSEC001:", lines[0]);
+        Assert.Equal("nginx.conf:3:5: note: \"site.conf\" is included here", lines[1]);
+    }
+
+    [Fact]
+    public async Task ByteOrderMarkWarning_IsCountedInSummary()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "\uFEFFevents {}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", ".");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 0 errors, 1 warning, 0 notes", Lines(run.Output)[^1]);
+    }
+
+    [Fact]
+    public async Task UnknownOption_IsUsageErrorAndLintsNothing()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", ".", "--bogus");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Unrecognized option '--bogus'.", Lines(run.Error)[0]);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task UnknownShortOption_IsUsageError()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "-x", ".");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("netsec: error: Unrecognized option '-x'.", Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task PathAfterDoubleDash_MayStartWithDash()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("-site.fake", Insecure);
+
+        var run = await Run(folder, "lint", "--format", "text", "--", "-site.fake");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("-site.fake:1:15: error NETSEC001:", run.Output);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task OptionValue_MayStartWithDash()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", "site.fake", "--output", "-report.txt");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.True(File.Exists(folder.Combine("-report.txt")));
+    }
+
+    [Fact]
+    public async Task LintUsageError_SuggestsLintHelp()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "--bogus");
+
+        Assert.Equal("Run 'netsec lint --help' for usage.", Lines(run.Error)[^1]);
+    }
+
+    [Fact]
+    public async Task RulesUsageError_SuggestsRulesHelp()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "rules", "--format", "xml");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("Run 'netsec rules --help' for usage.", Lines(run.Error)[^1]);
+    }
+
+    [Fact]
+    public async Task RulesExtraArgument_IsUsageError()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "rules", "extra");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Unexpected argument 'extra': 'rules' takes no arguments.", Lines(run.Error)[0]);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_PrintsOnlyUnrecognizedCommand()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "frob");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            new[] { "netsec: error: Unrecognized command 'frob': expected lint or rules.", "Run 'netsec --help' for usage." },
+            Lines(run.Error));
+    }
+
+    [Fact]
+    public async Task UsageErrors_ShareErrorPrefix()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "--nginx-version", "1.x", "--format", "xml");
+
+        var errors = Lines(run.Error)[..^1];
+        Assert.Equal(2, errors.Length);
+        Assert.All(errors, line => Assert.StartsWith(NetsecCommand.ErrorPrefix, line));
     }
 
     [Fact]
@@ -218,6 +396,9 @@ public sealed class NetsecCommandTests
         Assert.Equal("planned", rules.RootElement[1].GetProperty("targets").GetProperty("nginx").GetString());
         Assert.Equal(JsonValueKind.Null, rules.RootElement[1].GetProperty("targets").GetProperty("firewall").ValueKind);
     }
+
+    private static string[] Lines(string text) =>
+        text.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
 
     private static Task<CommandRun> Run(TemporaryFolder folder, params string[] args) =>
         Run(folder, RuleSeverity.Error, args);

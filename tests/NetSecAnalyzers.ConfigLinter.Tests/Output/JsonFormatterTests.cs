@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Output;
 using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
 
@@ -20,8 +21,29 @@ public sealed class JsonFormatterTests
         Assert.Equal(1, root.GetProperty("summary").GetProperty("errors").GetInt32());
         Assert.Equal(1, root.GetProperty("summary").GetProperty("warnings").GetInt32());
         Assert.Equal(1, root.GetProperty("summary").GetProperty("notes").GetInt32());
-        Assert.Equal(2, root.GetProperty("summary").GetProperty("readErrors").GetInt32());
+        Assert.Equal(2, root.GetProperty("summary").GetProperty("input").GetProperty("errors").GetInt32());
         Assert.Equal(new[] { "conf/nginx.conf", "conf/site one.conf" }, root.GetProperty("filesAnalyzed").EnumerateArray().Select(file => file.GetString()));
+    }
+
+    [Fact]
+    public void Summary_CountsInputProblemsByLevel()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var notifications = new[]
+        {
+            SampleFindings.SyntaxError(file, 6, 1),
+            SampleFindings.ByteOrderMark(file),
+            SampleFindings.ByteOrderMark(file),
+            SampleFindings.UnrecognizedFile("notes.txt"),
+        };
+        using var report = Format(new LintResult(folder.Path, new Finding[0], notifications, new[] { file }));
+        var input = report.RootElement.GetProperty("summary").GetProperty("input");
+
+        Assert.Equal(1, input.GetProperty("errors").GetInt32());
+        Assert.Equal(2, input.GetProperty("warnings").GetInt32());
+        Assert.Equal(1, input.GetProperty("notes").GetInt32());
+        Assert.False(report.RootElement.GetProperty("summary").TryGetProperty("readErrors", out _));
     }
 
     [Fact]

@@ -30,6 +30,12 @@ internal static class SampleFindings
     public static LintNotification SyntaxError(string file, int line, int column) =>
         new("nginx-syntax", NotificationLevel.Error, "unexpected \"}\"", SourceLocation.OnLine(file, line, column, 1));
 
+    public static LintNotification ByteOrderMark(string file) =>
+        new("nginx-byte-order-mark", NotificationLevel.Warning, "the file starts with a UTF-8 byte order mark", SourceLocation.OnLine(file, 1, 1, 1));
+
+    public static LintNotification UnrecognizedFile(string path) =>
+        new("unrecognized-file", NotificationLevel.Note, "Skipped '" + path + "': not recognized as nginx configuration.", location: null);
+
     public static LintNotification MissingPath(string path) =>
         new("path-not-found", NotificationLevel.Error, "No such file or folder: '" + path + "'.", location: null);
 

@@ -57,24 +57,70 @@ public sealed class TextFormatterTests
         var lines = Format(result);
 
         Assert.StartsWith("conf" + Separator + "nginx.conf:4:23: error NETSEC001:", lines[1]);
-        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: warning NETSEC001:", lines[2]);
-        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: note NETSEC001:", lines[3]);
-        Assert.StartsWith("conf" + Separator + "site one.conf:6:1: error nginx-syntax:", lines[4]);
+        Assert.StartsWith("conf" + Separator + "nginx.conf:2:9: note:", lines[2]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: warning NETSEC001:", lines[3]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:4:23: note NETSEC001:", lines[4]);
+        Assert.StartsWith("conf" + Separator + "site one.conf:6:1: error nginx-syntax:", lines[5]);
     }
 
     [Fact]
-    public void Summary_CountsLevelsFilesAndReadErrors()
+    public void RelatedLocation_FollowsFindingAsNote()
     {
         using var folder = new TemporaryFolder();
         var result = SampleFindings.Mixed(folder);
 
         var lines = Format(result);
 
-        Assert.Equal("1 error, 1 warning, 1 note in 2 files (2 read errors)", lines.Last());
+        // The include is on line 2, above the finding on line 4, and still comes right after it.
+        Assert.StartsWith("conf" + Separator + "nginx.conf:4:23: error NETSEC001:", lines[1]);
+        Assert.Equal("conf" + Separator + "nginx.conf:2:9: note: The file is included here", lines[2]);
     }
 
     [Fact]
-    public void Summary_WithoutReadErrors_HasNoParenthesis()
+    public void RelatedLocations_KeepTheirOrder()
+    {
+        using var folder = new TemporaryFolder();
+        var main = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var site = folder.Write("conf.d/site.conf", SampleFindings.NginxConf);
+        var tls = folder.Write("snippets/tls.conf", SampleFindings.NginxConf);
+        var related = new[]
+        {
+            new RelatedLocation(SourceLocation.OnLine(main, 2, 5, 7), "\"site.conf\" is included here"),
+            new RelatedLocation(SourceLocation.OnLine(site, 3, 5, 7), "\"tls.conf\" is included here"),
+        };
+        var result = new LintResult(folder.Path, new[] { SampleFindings.LegacyTls(tls, 4, 23, related: related) }, new LintNotification[0], new[] { main });
+
+        var lines = Format(result);
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("nginx.conf:2:5: note: \"site.conf\" is included here", lines[1]);
+        Assert.Equal("conf.d" + Separator + "site.conf:3:5: note: \"tls.conf\" is included here", lines[2]);
+    }
+
+    [Fact]
+    public void Summary_CountsLevelsFilesAndInputProblems()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+
+        var lines = Format(result);
+
+        Assert.Equal("1 error, 1 warning, 1 note in 2 files; input problems: 2 errors, 0 warnings, 0 notes", lines.Last());
+    }
+
+    [Fact]
+    public void Summary_CountsInputWarningsAndNotes()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var notifications = new[] { SampleFindings.ByteOrderMark(file), SampleFindings.UnrecognizedFile("notes.txt") };
+        var result = new LintResult(folder.Path, new Finding[0], notifications, new[] { file });
+
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 0 errors, 1 warning, 1 note", TextFormatter.Summary(result));
+    }
+
+    [Fact]
+    public void Summary_WithoutInputProblems_EndsAfterFiles()
     {
         using var folder = new TemporaryFolder();
         var result = new LintResult(folder.Path, new Finding[0], new LintNotification[0], new string[0]);

@@ -1,10 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using NetSecAnalyzers.ConfigLinter;
 using NetSecAnalyzers.ConfigLinter.Output;
 
@@ -26,7 +23,7 @@ internal static class LintCommand
             Description = "Report format: text (compiler-style lines), json (netsec's own shape) or sarif (SARIF 2.1.0).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        Choices.AcceptOnly(format, "text", "json", "sarif");
         var outputFile = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output; standard output then gets the summary line only.",
@@ -37,7 +34,7 @@ internal static class LintCommand
             Description = "Exit with 1 when a finding has this level or a higher one (error, warning, note); 'none' never does. Read and parse errors exit with 2 regardless.",
             DefaultValueFactory = _ => "warning",
         };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        Choices.AcceptOnly(failLevel, "error", "warning", "note", "none");
         var nginxVersion = new Option<Version>("--nginx-version")
         {
             Description = "The nginx version whose built-in defaults the nginx rules assume.",
@@ -57,18 +54,28 @@ internal static class LintCommand
 
         command.SetAction(parseResult =>
         {
+            var outputFormat = ParseEnum<OutputFormat>(parseResult.GetValue(format)!);
+            ReportFile? reportFile = null;
+            if (parseResult.GetValue(outputFile) is { } target)
+            {
+                reportFile = ReportFile.Resolve(target, context.WorkingDirectory, outputFormat.FileExtension(), out var error);
+                if (reportFile is null)
+                {
+                    context.Error.WriteLine(NetsecCommand.ErrorPrefix + error);
+                    return ExitCodes.Error;
+                }
+            }
+
             var options = new LintOptions { NginxVersion = parseResult.GetValue(nginxVersion)! };
             var result = new LintEngine(context.Formats).Lint(parseResult.GetValue(paths)!, options, context.WorkingDirectory);
-            var formatter = ParseEnum<OutputFormat>(parseResult.GetValue(format)!).CreateFormatter();
-
-            var target = parseResult.GetValue(outputFile);
-            if (target is null)
+            var formatter = outputFormat.CreateFormatter();
+            if (reportFile is null)
             {
                 formatter.Write(result, context.Output);
             }
             else
             {
-                WriteReport(formatter, result, Path.Combine(context.WorkingDirectory, target));
+                reportFile.Write(formatter, result);
                 context.Output.WriteLine(TextFormatter.Summary(result));
             }
 
@@ -78,7 +85,7 @@ internal static class LintCommand
         return command;
     }
 
-    /// <summary>Maps a value that AcceptOnlyFromAmong already checked onto its enum member.</summary>
+    /// <summary>Maps a value that Choices.AcceptOnly already checked onto its enum member.</summary>
     private static TEnum ParseEnum<TEnum>(string value)
         where TEnum : struct => (TEnum)Enum.Parse(typeof(TEnum), value, ignoreCase: true);
 
@@ -94,19 +101,5 @@ internal static class LintCommand
 
         result.AddError("Invalid --nginx-version '" + text + "': expected three numbers such as 1.24.0.");
         return null;
-    }
-
-    private static void WriteReport(ILintFormatter formatter, LintResult result, string path)
-    {
-        var report = new StringWriter(CultureInfo.InvariantCulture);
-        formatter.Write(result, report);
-        try
-        {
-            File.WriteAllText(path, report.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException("Cannot write the report to '" + path + "': " + exception.Message, exception);
-        }
     }
 }

@@ -31,7 +31,7 @@ internal static class RulesCommand
             Description = "Listing format: table (aligned columns) or json.",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json");
+        Choices.AcceptOnly(format, "table", "json");
 
         var command = new Command("rules", "List every rule with its severity, and per kind of source whether its check is implemented or planned.")
         {

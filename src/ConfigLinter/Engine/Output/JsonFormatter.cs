@@ -11,7 +11,8 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 /// </summary>
 public sealed class JsonFormatter : ILintFormatter
 {
-    public const int FormatVersion = 1;
+    /// <summary>The shape's version: 2 replaced <c>summary.readErrors</c> with <c>summary.input</c>.</summary>
+    public const int FormatVersion = 2;
 
     public void Write(LintResult result, TextWriter writer) =>
         JsonOutput.Write(writer, json =>
@@ -31,7 +32,11 @@ public sealed class JsonFormatter : ILintFormatter
             json.WriteNumber("warnings", result.CountFindings(RuleSeverity.Warning));
             json.WriteNumber("notes", result.CountFindings(RuleSeverity.Info));
             json.WriteNumber("filesAnalyzed", result.FilesAnalyzed.Count);
-            json.WriteNumber("readErrors", result.CountNotifications(NotificationLevel.Error));
+            json.WriteStartObject("input");
+            json.WriteNumber("errors", result.CountNotifications(NotificationLevel.Error));
+            json.WriteNumber("warnings", result.CountNotifications(NotificationLevel.Warning));
+            json.WriteNumber("notes", result.CountNotifications(NotificationLevel.Note));
+            json.WriteEndObject();
             json.WriteEndObject();
 
             json.WriteStartArray("filesAnalyzed");

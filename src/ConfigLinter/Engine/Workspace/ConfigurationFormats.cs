@@ -8,6 +8,12 @@ public static class ConfigurationFormats
 {
     public static IReadOnlyList<ConfigurationFormat> All { get; } = new[]
     {
-        new ConfigurationFormat("nginx", NginxLinter.IsNginxConfiguration, NginxLinter.Lint),
+        // The hint describes NginxRecognizer.IsNginxConfiguration and changes with it.
+        new ConfigurationFormat(
+            "nginx",
+            NginxLinter.IsNginxConfiguration,
+            NginxLinter.Lint,
+            "by name (nginx.conf, *.nginx, *.conf.template, or *.conf in a folder named nginx, conf.d, sites-available"
+                + " or sites-enabled) or by content (a *.conf or extensionless file whose first statements are typical of nginx)"),
     };
 }

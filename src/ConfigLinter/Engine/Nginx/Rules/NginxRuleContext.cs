@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
+using System.IO;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -24,13 +23,20 @@ internal sealed class NginxRuleContext
 
     /// <summary>
     /// Reports a finding in the file the directive is written in, with the <c>include</c> directives that
-    /// pulled that file in as related locations.
+    /// pulled that file in as related locations, outermost first. Each names the file it includes by file
+    /// name only, because an absolute path would differ between machines and the location already shows
+    /// where the include is.
     /// </summary>
     public void Report(RuleDefinition rule, string message, SourceLocation location, NginxDirective directive)
     {
-        var related = directive.File.IncludeChain
-            .Select(include => new RelatedLocation(include.Location, "\"" + directive.FilePath + "\" is read through this include"))
-            .ToArray();
+        var chain = directive.File.IncludeChain;
+        var related = new RelatedLocation[chain.Count];
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var includedFile = i + 1 < chain.Count ? chain[i + 1].FilePath : directive.FilePath;
+            related[i] = new RelatedLocation(chain[i].Location, "\"" + Path.GetFileName(includedFile) + "\" is included here");
+        }
+
         diagnostics.Report(new Finding(rule, message, location, related));
     }
 

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
+namespace NetSecAnalyzers.ConfigLinter.Tests.Workspace;
+
+/// <summary>What the engine does with a file named on the command line that no format recognizes.</summary>
+public sealed class UnrecognizedFileTests
+{
+    [Fact]
+    public void Note_NamesFormatAndHowItRecognizesFiles()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("notes.txt", "hello");
+
+        var result = Lint(folder, ConfigurationFormats.All, "notes.txt");
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.UnrecognizedFile, notification.Code);
+        Assert.StartsWith("Skipped 'notes.txt': not recognized as nginx configuration. netsec reads nginx files by name (nginx.conf, ", notification.Message);
+        Assert.Contains(") or by content (", notification.Message);
+    }
+
+    [Fact]
+    public void Note_JoinsSeveralFormats()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("notes.txt", "hello");
+        var formats = new[] { FakeFormat.Create(), Named("compose", "by name (compose.yaml)"), Named("ufw", hint: null) };
+
+        var result = Lint(folder, formats, "notes.txt");
+
+        Assert.Equal(
+            "Skipped 'notes.txt': not recognized as fake, compose or ufw configuration. netsec reads compose files by name (compose.yaml).",
+            Assert.Single(result.Notifications).Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \t\r\n")]
+    public void EmptyFile_IsSkippedWithoutNote(string content)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.conf", content);
+
+        var result = Lint(folder, ConfigurationFormats.All, "site.conf");
+
+        Assert.Empty(result.Notifications);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void TextAfterLongBlankStart_GetsNote()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("notes.txt", new string(' ', 20 * 1024) + "hello");
+
+        var result = Lint(folder, ConfigurationFormats.All, "notes.txt");
+
+        Assert.Equal(NotificationCodes.UnrecognizedFile, Assert.Single(result.Notifications).Code);
+    }
+
+    private static ConfigurationFormat Named(string name, string? hint) =>
+        new(name, (path, text) => false, (files, options, diagnostics) => { }, hint);
+
+    private static LintResult Lint(TemporaryFolder folder, IReadOnlyList<ConfigurationFormat> formats, params string[] paths) =>
+        new LintEngine(formats).Lint(paths, new LintOptions(), folder.Path);
+}
