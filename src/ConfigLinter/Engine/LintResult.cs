@@ -60,7 +60,7 @@ public sealed class LintResult
 
     private static string TrimEndSeparator(string path)
     {
-        var root = Path.GetPathRoot(path);
+        var root = Path.GetPathRoot(path) ?? string.Empty;
         var trimmed = path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         return trimmed.Length < root.Length ? root : trimmed;
     }

@@ -160,6 +160,52 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
+    public void Lint_LinkedSiteFile_ReportsOnceUnderIncludedPath()
+    {
+        Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        Directory.CreateDirectory(Path.Combine(root, "sites-enabled"));
+        var link = Path.Combine(root, "sites-enabled", "default");
+        File.CreateSymbolicLink(link, Path.Combine("..", "sites-available", "default"));
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main, Path.Combine(root, "sites-available", "default"), link }, new LintOptions(), diagnostics);
+
+        var finding = Assert.Single(diagnostics.Findings);
+        Assert.Equal(link, finding.Location.FilePath);
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
+    public void Lint_CopiedSiteFile_IsItsOwnRoot()
+    {
+        var available = Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var enabled = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main, available, enabled }, new LintOptions(), diagnostics);
+
+        Assert.Equal(
+            new[] { available, enabled },
+            diagnostics.Findings.Select(finding => finding.Location.FilePath).OrderBy(path => path, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LinkBackToMainFile_IsCycle()
+    {
+        var main = Write("nginx.conf", "http {\n  include conf.d/*.conf;\n}\n");
+        Directory.CreateDirectory(Path.Combine(root, "conf.d"));
+        File.CreateSymbolicLink(Path.Combine(root, "conf.d", "loop.conf"), main);
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        Assert.Equal(NginxNotificationCodes.IncludeCycle, Assert.Single(diagnostics.Notifications).Code);
+        Assert.Single(configuration.Files);
+    }
+
+    [Fact]
     public void Lint_UnreadableFile_IsNotification()
     {
         var diagnostics = new DiagnosticBag();

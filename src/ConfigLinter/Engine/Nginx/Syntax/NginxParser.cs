@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -24,7 +25,7 @@ internal sealed class NginxParser
 
     private readonly DiagnosticBag diagnostics;
     private readonly string mainDirectory;
-    private readonly HashSet<string> filesBeingRead = new(PathComparer);
+    private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
     private int nesting;
@@ -34,9 +35,6 @@ internal sealed class NginxParser
         this.diagnostics = diagnostics;
         mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
     }
-
-    internal static StringComparer PathComparer { get; } =
-        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     public IReadOnlyList<NginxFile> Files => files;
 
@@ -51,7 +49,7 @@ internal sealed class NginxParser
     private void ParseFile(NginxSourceText source, NginxFile file, NginxDirective? parent, Action<NginxDirective> addToContainer)
     {
         files.Add(file);
-        var fullPath = SafeFullPath(source.Path);
+        var fullPath = PathIdentity.RealPath(source.Path);
         filesBeingRead.Add(fullPath);
         try
         {
@@ -277,7 +275,7 @@ internal sealed class NginxParser
         var chain = state.File.IncludeChain.Concat(new[] { include }).ToArray();
         foreach (var path in paths)
         {
-            if (filesBeingRead.Contains(SafeFullPath(path)))
+            if (filesBeingRead.Contains(PathIdentity.RealPath(path)))
             {
                 var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }));
                 Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + path + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
