@@ -91,6 +91,92 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
+    public void IncludeUnderPrefix_ReadsLintedFolder()
+    {
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Equal(site, Assert.Single(diagnostics.Findings).Location.FilePath);
+    }
+
+    [Fact]
+    public void IncludeUnderPrefix_EmptyFolder_ReadsNothing()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "sites-enabled"));
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Single(configuration.Files);
+    }
+
+    [Fact]
+    public void MissingFileUnderPrefix_IsNoteWithoutMachinePath()
+    {
+        var main = Write("nginx.conf", "http {\n  include /etc/nginx/mime.types;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+        Assert.Equal("\"/etc/nginx/mime.types\" is not in the linted folder (looked for \"mime.types\"), so the directives of that file are not checked", notification.Message);
+        Assert.Equal(SourceLocation.OnLine(main, 2, 3, 7), notification.Location);
+    }
+
+    [Fact]
+    public void AbsoluteIncludeOutsideTree_IsNotReadFromMachine()
+    {
+        var outside = Path.Combine(root, "machine", "tls.conf");
+        Directory.CreateDirectory(Path.GetDirectoryName(outside)!);
+        File.WriteAllText(outside, "ssl_protocols TLSv1;\n");
+        var main = Write("repo/nginx.conf", "http {\n  include " + outside + ";\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Findings);
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+    }
+
+    [Fact]
+    public void AbsoluteIncludeInsideTree_IsRead()
+    {
+        var snippet = Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var main = Write("nginx.conf", "http {\n  include " + snippet + ";\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Equal(snippet, Assert.Single(diagnostics.Findings).Location.FilePath);
+    }
+
+    [Fact]
+    public void CustomPrefix_MapsOnlyThatPrefix()
+    {
+        var snippet = Write("conf.d/tls.conf", "ssl_protocols TLSv1;\n");
+        var main = Write("nginx.conf", "http {\n  include /usr/local/nginx/conf/conf.d/*.conf;\n  include /etc/nginx/conf.d/*.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions { NginxPrefix = "/usr/local/nginx/conf" }, diagnostics);
+
+        Assert.Equal(snippet, Assert.Single(diagnostics.Findings).Location.FilePath);
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(3, notification.Location!.StartLine);
+    }
+
+    [Fact]
     public void IncludeCycle_IsReportedAndEnds()
     {
         Write("a.conf", "include b.conf;\n");

@@ -31,7 +31,7 @@ public static class NginxLinter
         var reads = files
             .GroupBy(PathIdentity.RealPath, PathComparison.Comparer)
             .Select(group => group.First())
-            .Select(ReadIsolated)
+            .Select(path => ReadIsolated(path, options.NginxPrefix))
             .ToList();
 
         var sink = new DeduplicatingSink(diagnostics);
@@ -59,10 +59,10 @@ public static class NginxLinter
         }
     }
 
-    private static FileRead ReadIsolated(string path)
+    private static FileRead ReadIsolated(string path, string nginxPrefix)
     {
         var diagnostics = new DiagnosticBag();
-        var configuration = NginxReader.ReadFile(path, diagnostics);
+        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, nginxPrefix);
         var included = configuration is null
             ? new HashSet<string>(PathComparison.Comparer)
             : new HashSet<string>(configuration.Files.Skip(1).Select(file => PathIdentity.RealPath(file.Path)), PathComparison.Comparer);

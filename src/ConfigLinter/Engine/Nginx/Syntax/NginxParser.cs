@@ -25,15 +25,22 @@ internal sealed class NginxParser
 
     private readonly DiagnosticBag diagnostics;
     private readonly string mainDirectory;
+    private readonly string mainFolderFullPath;
+    private readonly string nginxPrefix;
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
     private int nesting;
 
-    public NginxParser(string mainPath, DiagnosticBag diagnostics)
+    /// <param name="mainPath">The main file; relative includes and includes under the prefix resolve against its folder.</param>
+    /// <param name="nginxPrefix">The deployment's configuration folder, as <see cref="LintOptions.NginxPrefix"/>.</param>
+    /// <param name="diagnostics">Receives read problems.</param>
+    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics)
     {
         this.diagnostics = diagnostics;
         mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
+        mainFolderFullPath = SafeFullPath(mainDirectory.Length == 0 ? "." : mainDirectory);
+        this.nginxPrefix = nginxPrefix.Length == 0 || nginxPrefix.EndsWith("/", StringComparison.Ordinal) ? nginxPrefix : nginxPrefix + "/";
     }
 
     public IReadOnlyList<NginxFile> Files => files;
@@ -250,11 +257,10 @@ internal sealed class NginxParser
         }
 
         var pattern = include.Arguments[0].Text;
-        var resolved = Path.IsPathRooted(pattern) ? pattern : Path.Combine(mainDirectory, pattern);
-        if (Path.IsPathRooted(resolved))
+        var resolved = ResolveIncludePath(pattern, include.Location);
+        if (resolved is null)
         {
-            // Collapses "a/../b" so that messages and locations name the file plainly.
-            resolved = SafeFullPath(resolved);
+            return;
         }
 
         IReadOnlyList<string> paths;
@@ -265,6 +271,13 @@ internal sealed class NginxParser
         else if (File.Exists(resolved))
         {
             paths = new[] { resolved };
+        }
+        else if (Path.IsPathRooted(pattern))
+        {
+            NotifyNotChecked(
+                "\"" + pattern + "\" is not in the linted folder (looked for \"" + DescribeInMainFolder(resolved) + "\"), so the directives of that file are not checked",
+                include.Location);
+            return;
         }
         else
         {
@@ -308,6 +321,52 @@ internal sealed class NginxParser
             });
         }
     }
+
+    /// <summary>
+    /// Returns where to read an include pattern in the linted tree: a relative pattern against the main
+    /// file's folder, as nginx resolves it against its prefix, and an absolute pattern under the nginx
+    /// prefix at the same place under that folder. An absolute pattern outside the prefix is read only when
+    /// it points into the main file's folder, because anything else would read this machine's files, not
+    /// the deployment's; it is reported as not checked and null is returned.
+    /// </summary>
+    private string? ResolveIncludePath(string pattern, SourceLocation location)
+    {
+        string resolved;
+        if (!Path.IsPathRooted(pattern))
+        {
+            resolved = Path.Combine(mainDirectory, pattern);
+        }
+        else if (nginxPrefix.Length > 0 && pattern.StartsWith(nginxPrefix, StringComparison.Ordinal))
+        {
+            resolved = Path.Combine(mainDirectory, pattern.Substring(nginxPrefix.Length));
+        }
+        else if (IsInsideMainFolder(pattern))
+        {
+            resolved = pattern;
+        }
+        else
+        {
+            NotifyNotChecked(
+                "\"" + pattern + "\" is outside the nginx prefix \"" + nginxPrefix + "\" and the linted folder, so it is not read from this machine and its directives are not checked",
+                location);
+            return null;
+        }
+
+        // Collapses "a/../b" so that messages and locations name the file plainly.
+        return Path.IsPathRooted(resolved) ? SafeFullPath(resolved) : resolved;
+    }
+
+    private bool IsInsideMainFolder(string path) => Output.PathDisplay.Relative(SafeFullPath(path), mainFolderFullPath) is not null;
+
+    /// <summary>Names a path inside the main file's folder relative to that folder, so that messages carry no machine path.</summary>
+    private string DescribeInMainFolder(string path)
+    {
+        var relative = Output.PathDisplay.Relative(SafeFullPath(path), mainFolderFullPath);
+        return relative is null ? path : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private void NotifyNotChecked(string message, SourceLocation location) =>
+        diagnostics.Notify(new LintNotification(NginxNotificationCodes.IncludeNotChecked, NotificationLevel.Note, message, location));
 
     internal NginxSourceText? TryRead(string path, SourceLocation? location)
     {
