@@ -70,7 +70,17 @@ public sealed class LintEngine
             baseDirectory,
             diagnostics.Findings,
             diagnostics.Notifications,
-            formats.SelectMany(format => filesByFormat[format]));
+            FilesAnalyzed(formats.SelectMany(format => filesByFormat[format]), diagnostics.FilesRead));
+    }
+
+    /// <summary>
+    /// Lists the files handed to a format linter and then the files it read through them (an nginx main
+    /// file's includes), each real path once, under the first path it was reached by.
+    /// </summary>
+    private static IEnumerable<string> FilesAnalyzed(IEnumerable<string> handed, IEnumerable<string> read)
+    {
+        var seen = PathIdentity.CreateSet();
+        return handed.Concat(read).Where(path => seen.Add(PathIdentity.RealPath(path))).ToList();
     }
 
     private ConfigurationFormat? Classify(InputFile input, string baseDirectory, DiagnosticBag diagnostics)

@@ -43,6 +43,11 @@ public static class NginxLinter
                 continue;
             }
 
+            foreach (var file in read.Configuration.Files)
+            {
+                diagnostics.RecordFileRead(file.Path);
+            }
+
             var findings = new DiagnosticBag();
             Analyze(read.Configuration, options, findings);
             sink.Add(findings);
