@@ -100,6 +100,20 @@ public sealed class LintEngine
             return null;
         }
 
+        if (TextPrefix.IsBinary(text))
+        {
+            if (input.IsExplicit)
+            {
+                diagnostics.Notify(new LintNotification(
+                    NotificationCodes.BinaryFile,
+                    NotificationLevel.Note,
+                    "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': not a text file (it contains NUL bytes).",
+                    location: null));
+            }
+
+            return null;
+        }
+
         var format = formats.FirstOrDefault(candidate => candidate.Recognizes(input.FullPath, text));
         if (format is null && input.IsExplicit)
         {

@@ -1,6 +1,9 @@
 using System.IO;
 using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Nginx;
 using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 
@@ -39,6 +42,58 @@ public sealed class NginxEngineTests
         Assert.Equal(
             new[] { "conf.d/a.conf", "sites-enabled/default" },
             result.Findings.Select(finding => Path.GetRelativePath(folder.Path, finding.Location.FilePath)));
+    }
+
+    [Fact]
+    public void BinaryFileNamed_IsSkippedWithNote()
+    {
+        using var folder = new TemporaryFolder();
+        WriteBinary(folder, "conf.d/nul.conf");
+
+        var result = Lint(folder, "conf.d/nul.conf");
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.BinaryFile, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+        Assert.Contains("not a text file", notification.Message);
+        Assert.Empty(result.FilesAnalyzed);
+    }
+
+    [Fact]
+    public void BinaryFileInFolder_IsSkippedSilently()
+    {
+        using var folder = new TemporaryFolder();
+        WriteBinary(folder, "conf.d/nul.conf");
+        var site = folder.Write("conf.d/site.conf", InsecureSite);
+
+        var result = Lint(folder, ".");
+
+        Assert.Empty(result.Notifications);
+        Assert.Equal(new[] { site }, result.FilesAnalyzed);
+    }
+
+    [Fact]
+    public void BinaryFileIncluded_IsErrorNotSyntaxError()
+    {
+        using var folder = new TemporaryFolder();
+        var main = folder.Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
+        WriteBinary(folder, "conf.d/nul.conf");
+        var site = folder.Write("conf.d/site.conf", InsecureSite);
+
+        var result = Lint(folder, "nginx.conf");
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NginxNotificationCodes.BinaryFile, notification.Code);
+        Assert.Equal(NotificationLevel.Error, notification.Level);
+        Assert.Equal("\"conf.d/nul.conf\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration; keep binary files out of included folders", notification.Message);
+        Assert.Equal(SourceLocation.OnLine(main, 3, 3, 7), notification.Location);
+        Assert.Equal(site, Assert.Single(result.Findings).Location.FilePath);
+    }
+
+    private static void WriteBinary(TemporaryFolder folder, string relativePath)
+    {
+        var path = folder.Write(relativePath, string.Empty);
+        File.WriteAllBytes(path, new byte[] { 0, 1, 2, (byte)'b', (byte)'i', (byte)'n', 0 });
     }
 
     private static LintResult Lint(TemporaryFolder folder, params string[] paths) =>

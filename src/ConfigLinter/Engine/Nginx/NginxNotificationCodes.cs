@@ -18,6 +18,9 @@ public static class NginxNotificationCodes
     /// <summary>An <c>include</c> that reads a file already being read.</summary>
     public const string IncludeCycle = "nginx-include-cycle";
 
+    /// <summary>A file to read as nginx configuration that contains NUL bytes, so it is binary data.</summary>
+    public const string BinaryFile = "nginx-binary-file";
+
     /// <summary>A UTF-8 byte order mark at the start of a file, which nginx rejects.</summary>
     public const string ByteOrderMark = "nginx-byte-order-mark";
 

@@ -370,15 +370,28 @@ internal sealed class NginxParser
 
     internal NginxSourceText? TryRead(string path, SourceLocation? location)
     {
+        NginxSourceText source;
         try
         {
-            return NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
+            source = NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + exception.Message + ")", location);
             return null;
         }
+
+        if (TextPrefix.IsBinary(source.Text))
+        {
+            // Parsing binary data yields a syntax error that hides what the file is.
+            Notify(
+                NginxNotificationCodes.BinaryFile,
+                "\"" + DescribeInMainFolder(path) + "\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration; keep binary files out of included folders",
+                location);
+            return null;
+        }
+
+        return source;
     }
 
     private void Notify(string code, string message, SourceLocation? location) =>
