@@ -136,8 +136,24 @@ public class NginxParserTests
     {
         var error = Assert.Single(NginxFixture.SyntaxErrors("http {\n  return 200 \"never closed;\n}\n"));
 
-        Assert.Equal("unexpected end of file, expecting \";\" or \"}\"", error.Message);
+        Assert.Equal("unexpected end of file, expecting \";\" or \"}\" (the quoted string that starts at 2:14 is not closed)", error.Message);
         Assert.Equal(4, error.Location!.StartLine);
+    }
+
+    [Fact]
+    public void UnterminatedSingleQuote_NamesWhereItOpens()
+    {
+        var error = Assert.Single(NginxFixture.SyntaxErrors("events {}\nhttp {\n  add_header X-A 'open;\n  server { listen 80; }\n}\n"));
+
+        Assert.EndsWith("(the quoted string that starts at 3:18 is not closed)", error.Message);
+    }
+
+    [Fact]
+    public void MissingSemicolonAtEnd_HasNoQuoteNote()
+    {
+        var error = Assert.Single(NginxFixture.SyntaxErrors("events {}\nhttp {\n  add_header X-A \"closed\";\n}\nuser nginx"));
+
+        Assert.Equal("unexpected end of file, expecting \";\" or \"}\"", error.Message);
     }
 
     [Fact]

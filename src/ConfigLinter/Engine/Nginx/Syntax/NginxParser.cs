@@ -150,7 +150,7 @@ internal sealed class NginxParser
                 default:
                     if (words.Count != 0)
                     {
-                        state.ReportSyntaxError("unexpected end of file, expecting \";\" or \"}\"", lexeme.Offset);
+                        state.ReportSyntaxError("unexpected end of file, expecting \";\" or \"}\"" + DescribeUnclosedQuote(lexer), lexeme.Offset);
                     }
                     else if (!isFileTopLevel)
                     {
@@ -175,6 +175,21 @@ internal sealed class NginxParser
         {
             Include(directive, state, parent, addToContainer);
         }
+    }
+
+    /// <summary>
+    /// Returns a note on where an unclosed quote opened, for the end-of-file error: nginx reports only the
+    /// end of the file, which can be far from the quote that caused it.
+    /// </summary>
+    private static string DescribeUnclosedQuote(NginxLexer lexer)
+    {
+        if (lexer.UnclosedQuoteOffset is not int offset)
+        {
+            return string.Empty;
+        }
+
+        var source = lexer.Source;
+        return " (the quoted string that starts at " + source.GetLine(offset) + ":" + source.GetColumn(offset) + " is not closed)";
     }
 
     /// <summary>Reads a block after its <c>{</c>; returns false when the file ended inside it.</summary>
