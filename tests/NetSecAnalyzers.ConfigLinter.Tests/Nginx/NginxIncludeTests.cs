@@ -189,6 +189,7 @@ public sealed class NginxIncludeTests : IDisposable
         var notification = Assert.Single(diagnostics.Notifications);
         Assert.Equal(NginxNotificationCodes.IncludeCycle, notification.Code);
         Assert.Equal(Path.Combine(root, "b.conf"), notification.Location!.FilePath);
+        Assert.Equal("include cycle: \"a.conf\" is already being read (nginx.conf -> a.conf -> b.conf -> a.conf); remove the include that closes the loop", notification.Message);
         Assert.Equal(3, configuration.Files.Count);
     }
 
@@ -230,6 +231,23 @@ public sealed class NginxIncludeTests : IDisposable
         Assert.Equal(snippet, finding.Location.FilePath);
         var related = Assert.Single(finding.RelatedLocations);
         Assert.Equal(SourceLocation.OnLine(main, 3, 3, 7), related.Location);
+        Assert.Equal("The file is included here", related.Message);
+    }
+
+    [Fact]
+    public void Lint_NestedInclude_RelatedMessagesNameNoPath()
+    {
+        Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  include snippets/tls.conf;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        var related = Assert.Single(diagnostics.Findings).RelatedLocations;
+        Assert.Equal(new[] { main, site }, related.Select(link => link.Location.FilePath));
+        Assert.Equal(new[] { "A file that leads to it is included here", "The file is included here" }, related.Select(link => link.Message));
+        Assert.All(related, link => Assert.DoesNotContain(root, link.Message));
     }
 
     [Fact]

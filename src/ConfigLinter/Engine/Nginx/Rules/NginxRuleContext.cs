@@ -24,12 +24,16 @@ internal sealed class NginxRuleContext
 
     /// <summary>
     /// Reports a finding in the file the directive is written in, with the <c>include</c> directives that
-    /// pulled that file in as related locations.
+    /// pulled that file in as related locations. Their messages name no path, because the location already
+    /// does, relative to the base folder, and an absolute path would leak into JSON and SARIF output.
     /// </summary>
     public void Report(RuleDefinition rule, string message, SourceLocation location, NginxDirective directive)
     {
-        var related = directive.File.IncludeChain
-            .Select(include => new RelatedLocation(include.Location, "\"" + directive.FilePath + "\" is read through this include"))
+        var chain = directive.File.IncludeChain;
+        var related = chain
+            .Select((include, index) => new RelatedLocation(
+                include.Location,
+                index == chain.Count - 1 ? "The file is included here" : "A file that leads to it is included here"))
             .ToArray();
         diagnostics.Report(new Finding(rule, message, location, related));
     }

@@ -305,8 +305,8 @@ internal sealed class NginxParser
         {
             if (filesBeingRead.Contains(PathIdentity.RealPath(path)))
             {
-                var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }));
-                Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + path + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
+                var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }).Select(DescribeInMainFolder));
+                Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + DescribeInMainFolder(path) + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
                 continue;
             }
 
