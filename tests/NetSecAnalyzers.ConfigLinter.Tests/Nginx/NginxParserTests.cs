@@ -157,6 +157,44 @@ public class NginxParserTests
     }
 
     [Fact]
+    public void ListenMissingSemicolon_IsInvalidParameter()
+    {
+        var diagnostics = new DiagnosticBag();
+        var (text, spans) = NginxFixture.ParseMarkup("http {\n  server {\n    listen 443 ssl\n    [|ssl_protocols|] TLSv1.2;\n  }\n}\n");
+
+        NginxFixture.Read(text, diagnostics);
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.InvalidValue, notification.Code);
+        Assert.Equal("invalid parameter \"ssl_protocols\"", notification.Message);
+        Assert.Equal(Assert.Single(spans), notification.Location);
+    }
+
+    [Theory]
+    [InlineData("listen 443 ssl http2 default_server;")]
+    [InlineData("listen [::]:443 quic reuseport ipv6only=on;")]
+    [InlineData("listen unix:/run/nginx.sock backlog=511 rcvbuf=64k so_keepalive=30m::10 deferred bind;")]
+    [InlineData("listen 8443 proxy_protocol fastopen=256 setfib=1 sndbuf=1m accept_filter=dataready;")]
+    public void ListenKnownParameters_AreAccepted(string listen)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        NginxFixture.Read("http {\n  server {\n    " + listen + "\n  }\n}\n", diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
+    public void ListenInsideMap_IsNotChecked()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        NginxFixture.Read("http {\n  map $host $x {\n    listen anything-goes;\n  }\n}\n", diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
     public void UnclosedBlock_ExpectsBrace()
     {
         var error = Assert.Single(NginxFixture.SyntaxErrors("http {\n  server {\n  }\n"));

@@ -171,6 +171,11 @@ internal sealed class NginxParser
             state.ReportSyntaxError("directive \"" + directive.Name + "\" has no opening \"{\"", directive.NameToken.Location);
         }
 
+        if (directive.Name == "listen" && parent?.BlockKind != NginxBlockKind.Entries)
+        {
+            NginxListenParameters.Check(directive, diagnostics);
+        }
+
         if (directive.Name == "include")
         {
             Include(directive, state, parent, addToContainer);
