@@ -74,13 +74,14 @@ public sealed class LintEngine
     }
 
     /// <summary>
-    /// Lists the files handed to a format linter and then the files it read through them (an nginx main
-    /// file's includes), each real path once, under the first path it was reached by.
+    /// Lists the files format linters read, then any other file handed to them, each real path once. The
+    /// read paths come first so that a file is named as its findings name it: an nginx site file by the
+    /// <c>sites-enabled</c> link its includer reads, not by the target the folder walk reached first.
     /// </summary>
     private static IEnumerable<string> FilesAnalyzed(IEnumerable<string> handed, IEnumerable<string> read)
     {
         var seen = PathIdentity.CreateSet();
-        return handed.Concat(read).Where(path => seen.Add(PathIdentity.RealPath(path))).ToList();
+        return read.Concat(handed).Where(path => seen.Add(PathIdentity.RealPath(path))).ToList();
     }
 
     private ConfigurationFormat? Classify(InputFile input, string baseDirectory, DiagnosticBag diagnostics)
