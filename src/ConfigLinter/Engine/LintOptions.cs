@@ -18,7 +18,7 @@ public sealed class LintOptions
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
 
     /// <summary>
-    /// The folder that holds <c>nginx.conf</c> on the machine nginx is deployed to. An absolute
+    /// The folder that contains <c>nginx.conf</c> on the machine nginx is deployed to. An absolute
     /// <c>include</c> under it is read from the same place under the folder of the linted main file, so
     /// <c>include /etc/nginx/sites-enabled/*;</c> reads the repository's <c>sites-enabled</c>, never this
     /// machine's. An empty value maps nothing.

@@ -343,11 +343,11 @@ internal sealed class NginxParser
     }
 
     /// <summary>
-    /// Returns where to read an include pattern in the linted tree: a relative pattern against the main
-    /// file's folder, as nginx resolves it against its prefix, and an absolute pattern under the nginx
-    /// prefix at the same place under that folder. An absolute pattern outside the prefix is read only when
-    /// it points into the main file's folder, because anything else would read this machine's files, not
-    /// the deployment's; it is reported as not checked and null is returned.
+    /// Returns where to read an include pattern in the linted tree. A relative pattern resolves against the
+    /// main file's folder, as nginx resolves it against its prefix. An absolute pattern under the nginx
+    /// prefix is read from the same place under that folder. Any other absolute pattern is read only when
+    /// it points into that folder, because anything else would read this machine's files, not the
+    /// deployment's. Such a pattern is reported as not checked, and null is returned.
     /// </summary>
     private string? ResolveIncludePath(string pattern, SourceLocation location)
     {
