@@ -71,7 +71,18 @@ public sealed class LintEngine
             baseDirectory,
             diagnostics.Findings,
             diagnostics.Notifications,
-            formats.SelectMany(format => filesByFormat[format]));
+            FilesAnalyzed(formats.SelectMany(format => filesByFormat[format]), diagnostics.FilesRead));
+    }
+
+    /// <summary>
+    /// Lists the files format linters read, then any other file handed to them, each real path once. The
+    /// read paths come first so that a file is named as its findings name it: an nginx site file by the
+    /// <c>sites-enabled</c> link its includer reads, not by the target the folder walk reached first.
+    /// </summary>
+    private static IEnumerable<string> FilesAnalyzed(IEnumerable<string> handed, IEnumerable<string> read)
+    {
+        var seen = PathIdentity.CreateSet();
+        return read.Concat(handed).Where(path => seen.Add(PathIdentity.RealPath(path))).ToList();
     }
 
     private ConfigurationFormat? Classify(InputFile input, string baseDirectory, DiagnosticBag diagnostics)
@@ -88,6 +99,20 @@ public sealed class LintEngine
                 NotificationLevel.Error,
                 "Cannot read '" + DisplayPath(input.FullPath, baseDirectory) + "': " + exception.Message,
                 location: null));
+            return null;
+        }
+
+        if (TextPrefix.IsBinary(text))
+        {
+            if (input.IsExplicit)
+            {
+                diagnostics.Notify(new LintNotification(
+                    NotificationCodes.BinaryFile,
+                    NotificationLevel.Note,
+                    "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': not a text file (it contains NUL bytes).",
+                    location: null));
+            }
+
             return null;
         }
 

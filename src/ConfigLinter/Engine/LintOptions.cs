@@ -11,6 +11,17 @@ public sealed class LintOptions
     /// </summary>
     public static readonly Version DefaultNginxVersion = new(1, 24, 0);
 
+    /// <summary>The configuration folder of Debian's, Ubuntu's and the official packages' nginx builds.</summary>
+    public const string DefaultNginxPrefix = "/etc/nginx/";
+
     /// <summary>The nginx version whose built-in defaults the nginx rules assume.</summary>
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
+
+    /// <summary>
+    /// The folder that contains <c>nginx.conf</c> on the machine nginx is deployed to. An absolute
+    /// <c>include</c> under it is read from the same place under the folder of the linted main file, so
+    /// <c>include /etc/nginx/sites-enabled/*;</c> reads the repository's <c>sites-enabled</c>, never this
+    /// machine's. An empty value maps nothing.
+    /// </summary>
+    public string NginxPrefix { get; set; } = DefaultNginxPrefix;
 }

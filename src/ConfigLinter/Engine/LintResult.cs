@@ -13,7 +13,7 @@ public sealed class LintResult
     /// <param name="baseDirectory">The folder that output formats make paths relative to; made absolute here.</param>
     /// <param name="findings">Rule violations, in any order; they are sorted by file, line, column and rule ID.</param>
     /// <param name="notifications">Problems reading the input; those without a location come first, the rest by file, line and column.</param>
-    /// <param name="filesAnalyzed">The files handed to a format linter.</param>
+    /// <param name="filesAnalyzed">The files handed to a format linter and the files it read through them, each once.</param>
     public LintResult(
         string baseDirectory,
         IEnumerable<Finding> findings,
@@ -60,7 +60,7 @@ public sealed class LintResult
 
     private static string TrimEndSeparator(string path)
     {
-        var root = Path.GetPathRoot(path);
+        var root = Path.GetPathRoot(path) ?? string.Empty;
         var trimmed = path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         return trimmed.Length < root.Length ? root : trimmed;
     }

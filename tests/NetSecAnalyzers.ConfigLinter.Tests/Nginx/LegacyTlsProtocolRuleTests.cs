@@ -52,6 +52,56 @@ public class LegacyTlsProtocolRuleTests
     }
 
     [Fact]
+    public void StreamProxySslWithoutProtocols_Reports()
+    {
+        var finding = AssertReports("""
+            stream {
+              [|server|] {
+                listen 5432;
+                proxy_pass 10.0.0.5:5432;
+                proxy_ssl on;
+              }
+            }
+            """);
+
+        Assert.Equal(
+            "proxy_ssl on in this server (no proxy_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
+            finding.Message);
+    }
+
+    [Fact]
+    public void StreamProxySslInherited_Reports()
+    {
+        AssertReports("""
+            stream {
+              proxy_ssl ON;
+              [|server|] {
+                listen 5432;
+                proxy_pass 10.0.0.5:5432;
+              }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("stream {\n  server { listen 5432; proxy_pass 10.0.0.5:5432; proxy_ssl on; proxy_ssl_protocols TLSv1.2; }\n}\n")]
+    [InlineData("stream {\n  proxy_ssl_protocols TLSv1.3;\n  server { listen 5432; proxy_pass 10.0.0.5:5432; proxy_ssl on; }\n}\n")]
+    [InlineData("stream {\n  proxy_ssl on;\n  server { listen 5432; proxy_pass 10.0.0.5:5432; proxy_ssl off; }\n}\n")]
+    [InlineData("stream {\n  server { listen 5432; proxy_pass 10.0.0.5:5432; }\n}\n")]
+    public void StreamProxyWithoutLegacyDefault_NoDiagnostic(string text)
+    {
+        AssertNoDiagnostic(text);
+    }
+
+    [Fact]
+    public void StreamProxySslOnCurrentVersion_NoDiagnostic()
+    {
+        var text = "stream {\n  server { listen 5432; proxy_pass 10.0.0.5:5432; proxy_ssl on; }\n}\n";
+
+        AssertNoDiagnostic(text, new LintOptions { NginxVersion = new Version(1, 27, 3) });
+    }
+
+    [Fact]
     public void LowercaseProtocolName_Reports()
     {
         var finding = AssertReports("http {\n  ssl_protocols [|tlsv1|] TLSV1.3;\n}\n");

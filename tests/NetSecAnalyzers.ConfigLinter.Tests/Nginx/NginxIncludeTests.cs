@@ -91,6 +91,92 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
+    public void IncludeUnderPrefix_ReadsLintedFolder()
+    {
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Equal(site, Assert.Single(diagnostics.Findings).Location.FilePath);
+    }
+
+    [Fact]
+    public void IncludeUnderPrefix_EmptyFolder_ReadsNothing()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "sites-enabled"));
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Single(configuration.Files);
+    }
+
+    [Fact]
+    public void MissingFileUnderPrefix_IsNoteWithoutMachinePath()
+    {
+        var main = Write("nginx.conf", "http {\n  include /etc/nginx/mime.types;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+        Assert.Equal("\"/etc/nginx/mime.types\" is not in the linted folder (looked for \"mime.types\"), so the directives of that file are not checked", notification.Message);
+        Assert.Equal(SourceLocation.OnLine(main, 2, 3, 7), notification.Location);
+    }
+
+    [Fact]
+    public void AbsoluteIncludeOutsideTree_IsNotReadFromMachine()
+    {
+        var outside = Path.Combine(root, "machine", "tls.conf");
+        Directory.CreateDirectory(Path.GetDirectoryName(outside)!);
+        File.WriteAllText(outside, "ssl_protocols TLSv1;\n");
+        var main = Write("repo/nginx.conf", "http {\n  include " + outside + ";\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Findings);
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+    }
+
+    [Fact]
+    public void AbsoluteIncludeInsideTree_IsRead()
+    {
+        var snippet = Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var main = Write("nginx.conf", "http {\n  include " + snippet + ";\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Equal(snippet, Assert.Single(diagnostics.Findings).Location.FilePath);
+    }
+
+    [Fact]
+    public void CustomPrefix_MapsOnlyThatPrefix()
+    {
+        var snippet = Write("conf.d/tls.conf", "ssl_protocols TLSv1;\n");
+        var main = Write("nginx.conf", "http {\n  include /usr/local/nginx/conf/conf.d/*.conf;\n  include /etc/nginx/conf.d/*.conf;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions { NginxPrefix = "/usr/local/nginx/conf" }, diagnostics);
+
+        Assert.Equal(snippet, Assert.Single(diagnostics.Findings).Location.FilePath);
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.IncludeNotChecked, notification.Code);
+        Assert.Equal(3, notification.Location!.StartLine);
+    }
+
+    [Fact]
     public void IncludeCycle_IsReportedAndEnds()
     {
         Write("a.conf", "include b.conf;\n");
@@ -103,6 +189,7 @@ public sealed class NginxIncludeTests : IDisposable
         var notification = Assert.Single(diagnostics.Notifications);
         Assert.Equal(NginxNotificationCodes.IncludeCycle, notification.Code);
         Assert.Equal(Path.Combine(root, "b.conf"), notification.Location!.FilePath);
+        Assert.Equal("include cycle: \"a.conf\" is already being read (nginx.conf -> a.conf -> b.conf -> a.conf); remove the include that closes the loop", notification.Message);
         Assert.Equal(3, configuration.Files.Count);
     }
 
@@ -144,6 +231,23 @@ public sealed class NginxIncludeTests : IDisposable
         Assert.Equal(snippet, finding.Location.FilePath);
         var related = Assert.Single(finding.RelatedLocations);
         Assert.Equal(SourceLocation.OnLine(main, 3, 3, 7), related.Location);
+        Assert.Equal("\"site.conf\" is included here", related.Message);
+    }
+
+    [Fact]
+    public void Lint_NestedInclude_RelatedMessagesNameFilesOnly()
+    {
+        Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  include snippets/tls.conf;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
+
+        var related = Assert.Single(diagnostics.Findings).RelatedLocations;
+        Assert.Equal(new[] { main, site }, related.Select(link => link.Location.FilePath));
+        Assert.Equal(new[] { "\"default\" is included here", "\"tls.conf\" is included here" }, related.Select(link => link.Message));
+        Assert.All(related, link => Assert.DoesNotContain(root, link.Message));
     }
 
     [Fact]
@@ -157,6 +261,52 @@ public sealed class NginxIncludeTests : IDisposable
         NginxLinter.Lint(new[] { first, second, snippet }, new LintOptions(), diagnostics);
 
         Assert.Equal(snippet, Path.GetFullPath(Assert.Single(diagnostics.Findings).Location.FilePath));
+    }
+
+    [Fact]
+    public void Lint_LinkedSiteFile_ReportsOnceUnderIncludedPath()
+    {
+        Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        Directory.CreateDirectory(Path.Combine(root, "sites-enabled"));
+        var link = Path.Combine(root, "sites-enabled", "default");
+        File.CreateSymbolicLink(link, Path.Combine("..", "sites-available", "default"));
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main, Path.Combine(root, "sites-available", "default"), link }, new LintOptions(), diagnostics);
+
+        var finding = Assert.Single(diagnostics.Findings);
+        Assert.Equal(link, finding.Location.FilePath);
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
+    public void Lint_CopiedSiteFile_IsItsOwnRoot()
+    {
+        var available = Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var enabled = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxLinter.Lint(new[] { main, available, enabled }, new LintOptions(), diagnostics);
+
+        Assert.Equal(
+            new[] { available, enabled },
+            diagnostics.Findings.Select(finding => finding.Location.FilePath).OrderBy(path => path, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LinkBackToMainFile_IsCycle()
+    {
+        var main = Write("nginx.conf", "http {\n  include conf.d/*.conf;\n}\n");
+        Directory.CreateDirectory(Path.Combine(root, "conf.d"));
+        File.CreateSymbolicLink(Path.Combine(root, "conf.d", "loop.conf"), main);
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        Assert.Equal(NginxNotificationCodes.IncludeCycle, Assert.Single(diagnostics.Notifications).Code);
+        Assert.Single(configuration.Files);
     }
 
     [Fact]

@@ -136,8 +136,62 @@ public class NginxParserTests
     {
         var error = Assert.Single(NginxFixture.SyntaxErrors("http {\n  return 200 \"never closed;\n}\n"));
 
-        Assert.Equal("unexpected end of file, expecting \";\" or \"}\"", error.Message);
+        Assert.Equal("unexpected end of file, expecting \";\" or \"}\" (the quoted string that starts at 2:14 is not closed)", error.Message);
         Assert.Equal(4, error.Location!.StartLine);
+    }
+
+    [Fact]
+    public void UnterminatedSingleQuote_NamesWhereItOpens()
+    {
+        var error = Assert.Single(NginxFixture.SyntaxErrors("events {}\nhttp {\n  add_header X-A 'open;\n  server { listen 80; }\n}\n"));
+
+        Assert.EndsWith("(the quoted string that starts at 3:18 is not closed)", error.Message);
+    }
+
+    [Fact]
+    public void MissingSemicolonAtEnd_HasNoQuoteNote()
+    {
+        var error = Assert.Single(NginxFixture.SyntaxErrors("events {}\nhttp {\n  add_header X-A \"closed\";\n}\nuser nginx"));
+
+        Assert.Equal("unexpected end of file, expecting \";\" or \"}\"", error.Message);
+    }
+
+    [Fact]
+    public void ListenMissingSemicolon_IsInvalidParameter()
+    {
+        var diagnostics = new DiagnosticBag();
+        var (text, spans) = NginxFixture.ParseMarkup("http {\n  server {\n    listen 443 ssl\n    [|ssl_protocols|] TLSv1.2;\n  }\n}\n");
+
+        NginxFixture.Read(text, diagnostics);
+
+        var notification = Assert.Single(diagnostics.Notifications);
+        Assert.Equal(NginxNotificationCodes.InvalidValue, notification.Code);
+        Assert.Equal("invalid parameter \"ssl_protocols\"", notification.Message);
+        Assert.Equal(Assert.Single(spans), notification.Location);
+    }
+
+    [Theory]
+    [InlineData("listen 443 ssl http2 default_server;")]
+    [InlineData("listen [::]:443 quic reuseport ipv6only=on;")]
+    [InlineData("listen unix:/run/nginx.sock backlog=511 rcvbuf=64k so_keepalive=30m::10 deferred bind;")]
+    [InlineData("listen 8443 proxy_protocol fastopen=256 setfib=1 sndbuf=1m accept_filter=dataready;")]
+    public void ListenKnownParameters_AreAccepted(string listen)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        NginxFixture.Read("http {\n  server {\n    " + listen + "\n  }\n}\n", diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
+    }
+
+    [Fact]
+    public void ListenInsideMap_IsNotChecked()
+    {
+        var diagnostics = new DiagnosticBag();
+
+        NginxFixture.Read("http {\n  map $host $x {\n    listen anything-goes;\n  }\n}\n", diagnostics);
+
+        Assert.Empty(diagnostics.Notifications);
     }
 
     [Fact]

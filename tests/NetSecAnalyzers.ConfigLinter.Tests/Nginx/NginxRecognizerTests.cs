@@ -9,6 +9,7 @@ public class NginxRecognizerTests
     [InlineData("deploy/nginx/app.conf", "")]
     [InlineData("etc/nginx/sites-enabled/site.conf", "")]
     [InlineData("conf.d/default.conf", "# empty\n")]
+    [InlineData("conf.d/latin1.conf", "# caf\u00e9 \u00ff\n")]
     [InlineData("site.nginx", "")]
     [InlineData("templates/default.conf.template", "")]
     public void ByName_IsNginx(string path, string text)
@@ -34,6 +35,9 @@ public class NginxRecognizerTests
     [InlineData("sysctl.conf", "net.ipv4.ip_forward = 1\n")]
     [InlineData("server.yaml", "server { listen 80; }")]
     [InlineData("app.conf", "")]
+    [InlineData("conf.d/nul.conf", "\0\u0001\u0002binary\0")]
+    [InlineData("etc/nginx/nginx.conf", "events {}\n\0")]
+    [InlineData("default", "server { listen 80; }\0")]
     public void OtherFiles_AreNotNginx(string path, string text)
     {
         Assert.False(NginxLinter.IsNginxConfiguration(path, text));

@@ -85,6 +85,34 @@ public sealed class LintEngineTests
     }
 
     [Fact]
+    public void FileAndLinkToIt_AreLintedOnce()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write(Path.Combine("sites-available", "default.fake"), Insecure);
+        Directory.CreateDirectory(folder.Combine("sites-enabled"));
+        File.CreateSymbolicLink(folder.Combine(Path.Combine("sites-enabled", "default.fake")), Path.Combine("..", "sites-available", "default.fake"));
+        var linted = new List<string>();
+
+        var result = Lint(folder, new[] { "." }, linted);
+
+        Assert.Equal(new[] { file }, linted);
+        Assert.Single(result.Findings);
+    }
+
+    [Fact]
+    public void CopyOfFile_IsLintedAgain()
+    {
+        using var folder = new TemporaryFolder();
+        var original = folder.Write(Path.Combine("sites-available", "default.fake"), Insecure);
+        var copy = folder.Write(Path.Combine("sites-enabled", "default.fake"), Insecure);
+        var linted = new List<string>();
+
+        Lint(folder, new[] { "." }, linted);
+
+        Assert.Equal(new[] { original, copy }, linted);
+    }
+
+    [Fact]
     public void MissingPath_ReportsErrorAndLintsTheRest()
     {
         using var folder = new TemporaryFolder();

@@ -7,12 +7,21 @@ public sealed class DiagnosticBag
 {
     private readonly List<Finding> findings = new();
     private readonly List<LintNotification> notifications = new();
+    private readonly List<string> filesRead = new();
 
     public IReadOnlyList<Finding> Findings => findings;
 
     public IReadOnlyList<LintNotification> Notifications => notifications;
 
+    /// <summary>
+    /// The files format linters read, including those reached through an include, in reading order. A
+    /// file read twice is listed twice; the engine counts each real path once.
+    /// </summary>
+    public IReadOnlyList<string> FilesRead => filesRead;
+
     public void Report(Finding finding) => findings.Add(finding);
 
     public void Notify(LintNotification notification) => notifications.Add(notification);
+
+    public void RecordFileRead(string path) => filesRead.Add(path);
 }

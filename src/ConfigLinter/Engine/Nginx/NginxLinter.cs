@@ -3,6 +3,7 @@ using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx;
 
@@ -22,13 +23,15 @@ public static class NginxLinter
     /// <summary>
     /// Reads the given nginx files, follows their includes, runs every implemented nginx rule and reports
     /// findings and read problems into <paramref name="diagnostics"/>. A file that another file of the set
-    /// includes is analyzed in that context rather than on its own.
+    /// includes is analyzed in that context rather than on its own. Files are matched by their real path,
+    /// so a site file that a <c>sites-enabled</c> link points to counts as included.
     /// </summary>
     public static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {
         var reads = files
-            .Distinct(NginxParser.PathComparer)
-            .Select(ReadIsolated)
+            .GroupBy(PathIdentity.RealPath, PathComparison.Comparer)
+            .Select(group => group.First())
+            .Select(path => ReadIsolated(path, options.NginxPrefix))
             .ToList();
 
         var sink = new DeduplicatingSink(diagnostics);
@@ -38,6 +41,11 @@ public static class NginxLinter
             if (read.Configuration is null)
             {
                 continue;
+            }
+
+            foreach (var file in read.Configuration.Files)
+            {
+                diagnostics.RecordFileRead(file.Path);
             }
 
             var findings = new DiagnosticBag();
@@ -56,14 +64,14 @@ public static class NginxLinter
         }
     }
 
-    private static FileRead ReadIsolated(string path)
+    private static FileRead ReadIsolated(string path, string nginxPrefix)
     {
         var diagnostics = new DiagnosticBag();
-        var configuration = NginxReader.ReadFile(path, diagnostics);
+        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, nginxPrefix);
         var included = configuration is null
-            ? new HashSet<string>(NginxParser.PathComparer)
-            : new HashSet<string>(configuration.Files.Skip(1).Select(file => NginxParser.SafeFullPath(file.Path)), NginxParser.PathComparer);
-        return new FileRead(NginxParser.SafeFullPath(path), configuration, diagnostics, included);
+            ? new HashSet<string>(PathComparison.Comparer)
+            : new HashSet<string>(configuration.Files.Skip(1).Select(file => PathIdentity.RealPath(file.Path)), PathComparison.Comparer);
+        return new FileRead(PathIdentity.RealPath(path), configuration, diagnostics, included);
     }
 
     /// <summary>
@@ -95,8 +103,8 @@ public static class NginxLinter
     }
 
     /// <summary>
-    /// Forwards findings and notifications once: a snippet that two main files include is read twice, and
-    /// its syntax error or finding would otherwise be listed twice.
+    /// Forwards findings and notifications once: a snippet that two main files include is read twice, maybe
+    /// through two links to it, and its syntax error or finding would otherwise be listed twice.
     /// </summary>
     private sealed class DeduplicatingSink
     {
@@ -127,6 +135,6 @@ public static class NginxLinter
         private static string Describe(SourceLocation? location) =>
             location is null
                 ? string.Empty
-                : NginxParser.SafeFullPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
+                : PathIdentity.RealPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx;
 
@@ -34,6 +35,11 @@ internal static class NginxRecognizer
 
     public static bool IsNginxConfiguration(string path, string text)
     {
+        if (TextPrefix.IsBinary(text))
+        {
+            return false;
+        }
+
         var name = Path.GetFileName(path);
         if (string.Equals(name, "nginx.conf", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".nginx", StringComparison.OrdinalIgnoreCase)

@@ -14,7 +14,8 @@ namespace NetSecAnalyzers.ConfigLinter.Workspace;
 /// Inside a walk, folders named in <see cref="SkippedFolderNames"/>, hidden folders (name starting with a
 /// dot) and symbolic links to folders are not entered; skipping links is what keeps a link that points to
 /// one of its own ancestors from looping. A folder given explicitly is always walked, even when it is a
-/// link or hidden. A file reached twice is listed once.
+/// link or hidden. A file reached twice, by the same path or through a symbolic link to it, is listed
+/// once, under the first path reached (see <see cref="PathIdentity"/>).
 /// </remarks>
 internal static class InputWalker
 {
@@ -24,14 +25,14 @@ internal static class InputWalker
     public static IReadOnlyList<InputFile> Collect(IEnumerable<string> paths, string baseDirectory, DiagnosticBag diagnostics)
     {
         var files = new List<InputFile>();
-        var seen = new HashSet<string>(PathComparison.Comparer);
+        var seen = PathIdentity.CreateSet();
 
         foreach (var path in paths)
         {
             var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
             if (File.Exists(fullPath))
             {
-                if (seen.Add(fullPath))
+                if (seen.Add(PathIdentity.RealPath(fullPath)))
                 {
                     files.Add(new InputFile(fullPath, isExplicit: true));
                 }
@@ -75,7 +76,7 @@ internal static class InputWalker
         Array.Sort(childFiles, StringComparer.Ordinal);
         foreach (var file in childFiles)
         {
-            if (seen.Add(file))
+            if (seen.Add(PathIdentity.RealPath(file)))
             {
                 files.Add(new InputFile(file, isExplicit: false));
             }

@@ -12,6 +12,9 @@ public static class NotificationCodes
     /// <summary>A file given by name is not of any format the linter reads; it is skipped.</summary>
     public const string UnrecognizedFile = "unrecognized-file";
 
+    /// <summary>A file given by name contains NUL bytes, so it is binary data, not configuration; it is skipped.</summary>
+    public const string BinaryFile = "binary-file";
+
     /// <summary>A format linter failed with an unexpected exception; its files may be partly analyzed.</summary>
     public const string InternalError = "internal-error";
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 
@@ -11,6 +12,9 @@ internal static class TextPrefix
     /// small enough that a stray multi-gigabyte file in a walked folder costs nothing.
     /// </summary>
     public const int Length = 16 * 1024;
+
+    /// <summary>How far <see cref="IsBinary"/> looks: the first 8000 characters, the span git checks for the same test.</summary>
+    private const int BinaryCheckLength = 8000;
 
     /// <summary>Reads up to <see cref="Length"/> characters; throws the IO exceptions of opening the file.</summary>
     public static string Read(string path)
@@ -31,4 +35,10 @@ internal static class TextPrefix
 
         return new string(buffer, 0, total);
     }
+
+    /// <summary>
+    /// Returns whether text read from a file is binary data rather than text: a NUL character near its
+    /// start, which no configuration format the linter reads contains.
+    /// </summary>
+    public static bool IsBinary(string text) => text.IndexOf('\0', 0, Math.Min(text.Length, BinaryCheckLength)) >= 0;
 }

@@ -10,8 +10,9 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
 /// <summary>
 /// NETSEC001 in nginx: a protocol list that enables SSLv2, SSLv3, TLSv1 or TLSv1.1, and a TLS server or a
-/// TLS upstream connection that sets no protocol list while the target nginx version's default still
-/// enables TLSv1 and TLSv1.1.
+/// TLS upstream connection (<c>proxy_pass https://</c> and its twins, or <c>proxy_ssl on</c> in
+/// <c>stream</c>) that sets no protocol list while the target nginx version's default still enables
+/// TLSv1 and TLSv1.1.
 /// </summary>
 internal sealed class LegacyTlsProtocolRule : INginxRule
 {
@@ -47,6 +48,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
         {
             CheckServerWithoutProtocols(context, server, enclosing);
+            CheckStreamProxySslWithoutProtocols(context, server, enclosing);
         }
 
         foreach (var directive in NginxTree.Directives(context.Configuration))
@@ -103,6 +105,30 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
         ReportLegacyDefault(context, server, "this TLS server", "ssl_protocols");
     }
+
+    /// <summary>
+    /// Reports a <c>stream</c> server whose <c>proxy_ssl on</c>, its own or inherited, opens TLS to the
+    /// upstream while neither the server nor the block around it sets <c>proxy_ssl_protocols</c>.
+    /// </summary>
+    private void CheckStreamProxySslWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    {
+        var proxySsl = server.Children.LastOrDefault(IsProxySslFlag) ?? enclosing.LastOrDefault(IsProxySslFlag);
+        if (proxySsl is null
+            || !IsOn(proxySsl)
+            || server.Children.Any(IsStreamProxyProtocolDirective)
+            || enclosing.Any(IsStreamProxyProtocolDirective))
+        {
+            return;
+        }
+
+        ReportLegacyDefault(context, server, "proxy_ssl on in this server", "proxy_ssl_protocols");
+    }
+
+    private static bool IsProxySslFlag(NginxDirective directive) =>
+        directive.Name == "proxy_ssl" && !directive.HasBlock && directive.Arguments.Count == 1;
+
+    private static bool IsStreamProxyProtocolDirective(NginxDirective directive) =>
+        directive.Name == "proxy_ssl_protocols" && !directive.HasBlock;
 
     /// <summary>
     /// Reports a <c>proxy_pass https://</c> (or its gRPC and uwsgi twins) when no enclosing block sets the
@@ -168,7 +194,9 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         || enclosing.Any(IsSslOn);
 
     private static bool IsSslOn(NginxDirective directive) =>
-        directive.Name == "ssl"
-        && directive.Arguments.Count == 1
-        && string.Equals(directive.Arguments[0].Text, "on", StringComparison.OrdinalIgnoreCase);
+        directive.Name == "ssl" && directive.Arguments.Count == 1 && IsOn(directive);
+
+    /// <summary>nginx reads a flag's <c>on</c> without regard to case.</summary>
+    private static bool IsOn(NginxDirective flag) =>
+        string.Equals(flag.Arguments[0].Text, "on", StringComparison.OrdinalIgnoreCase);
 }

@@ -58,6 +58,9 @@ internal sealed class NginxLexer
 
     public NginxSourceText Source => source;
 
+    /// <summary>Where a quoted word that runs to the end of the file opens, or null when every quote is closed.</summary>
+    public int? UnclosedQuoteOffset { get; private set; }
+
     /// <summary>The <c>#</c> comments read so far, each with the text after the <c>#</c>, without escape decoding.</summary>
     public IReadOnlyList<NginxToken> Comments => comments;
 
@@ -238,6 +241,7 @@ internal sealed class NginxLexer
         if (!closed)
         {
             contentEnd = text.Length;
+            UnclosedQuoteOffset = start;
         }
 
         CheckLength(contentStart, contentEnd, quote);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -24,19 +25,23 @@ internal sealed class NginxParser
 
     private readonly DiagnosticBag diagnostics;
     private readonly string mainDirectory;
-    private readonly HashSet<string> filesBeingRead = new(PathComparer);
+    private readonly string mainFolderFullPath;
+    private readonly string nginxPrefix;
+    private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
     private int nesting;
 
-    public NginxParser(string mainPath, DiagnosticBag diagnostics)
+    /// <param name="mainPath">The main file; relative includes and includes under the prefix resolve against its folder.</param>
+    /// <param name="nginxPrefix">The deployment's configuration folder, as <see cref="LintOptions.NginxPrefix"/>.</param>
+    /// <param name="diagnostics">Receives read problems.</param>
+    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics)
     {
         this.diagnostics = diagnostics;
         mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
+        mainFolderFullPath = SafeFullPath(mainDirectory.Length == 0 ? "." : mainDirectory);
+        this.nginxPrefix = nginxPrefix.Length == 0 || nginxPrefix.EndsWith("/", StringComparison.Ordinal) ? nginxPrefix : nginxPrefix + "/";
     }
-
-    internal static StringComparer PathComparer { get; } =
-        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     public IReadOnlyList<NginxFile> Files => files;
 
@@ -51,7 +56,7 @@ internal sealed class NginxParser
     private void ParseFile(NginxSourceText source, NginxFile file, NginxDirective? parent, Action<NginxDirective> addToContainer)
     {
         files.Add(file);
-        var fullPath = SafeFullPath(source.Path);
+        var fullPath = PathIdentity.RealPath(source.Path);
         filesBeingRead.Add(fullPath);
         try
         {
@@ -145,7 +150,7 @@ internal sealed class NginxParser
                 default:
                     if (words.Count != 0)
                     {
-                        state.ReportSyntaxError("unexpected end of file, expecting \";\" or \"}\"", lexeme.Offset);
+                        state.ReportSyntaxError("unexpected end of file, expecting \";\" or \"}\"" + DescribeUnclosedQuote(lexer), lexeme.Offset);
                     }
                     else if (!isFileTopLevel)
                     {
@@ -166,10 +171,30 @@ internal sealed class NginxParser
             state.ReportSyntaxError("directive \"" + directive.Name + "\" has no opening \"{\"", directive.NameToken.Location);
         }
 
+        if (directive.Name == "listen" && parent?.BlockKind != NginxBlockKind.Entries)
+        {
+            NginxListenParameters.Check(directive, diagnostics);
+        }
+
         if (directive.Name == "include")
         {
             Include(directive, state, parent, addToContainer);
         }
+    }
+
+    /// <summary>
+    /// Returns a note on where an unclosed quote opened, for the end-of-file error: nginx reports only the
+    /// end of the file, which can be far from the quote that caused it.
+    /// </summary>
+    private static string DescribeUnclosedQuote(NginxLexer lexer)
+    {
+        if (lexer.UnclosedQuoteOffset is not int offset)
+        {
+            return string.Empty;
+        }
+
+        var source = lexer.Source;
+        return " (the quoted string that starts at " + source.GetLine(offset) + ":" + source.GetColumn(offset) + " is not closed)";
     }
 
     /// <summary>Reads a block after its <c>{</c>; returns false when the file ended inside it.</summary>
@@ -252,11 +277,10 @@ internal sealed class NginxParser
         }
 
         var pattern = include.Arguments[0].Text;
-        var resolved = Path.IsPathRooted(pattern) ? pattern : Path.Combine(mainDirectory, pattern);
-        if (Path.IsPathRooted(resolved))
+        var resolved = ResolveIncludePath(pattern, include.Location);
+        if (resolved is null)
         {
-            // Collapses "a/../b" so that messages and locations name the file plainly.
-            resolved = SafeFullPath(resolved);
+            return;
         }
 
         IReadOnlyList<string> paths;
@@ -268,6 +292,13 @@ internal sealed class NginxParser
         {
             paths = new[] { resolved };
         }
+        else if (Path.IsPathRooted(pattern))
+        {
+            NotifyNotChecked(
+                "\"" + pattern + "\" is not in the linted folder (looked for \"" + DescribeInMainFolder(resolved) + "\"), so the directives of that file are not checked",
+                include.Location);
+            return;
+        }
         else
         {
             Notify(NginxNotificationCodes.Include, "open() \"" + resolved + "\" failed (2: No such file or directory)", include.Location);
@@ -277,10 +308,10 @@ internal sealed class NginxParser
         var chain = state.File.IncludeChain.Concat(new[] { include }).ToArray();
         foreach (var path in paths)
         {
-            if (filesBeingRead.Contains(SafeFullPath(path)))
+            if (filesBeingRead.Contains(PathIdentity.RealPath(path)))
             {
-                var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }));
-                Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + path + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
+                var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }).Select(DescribeInMainFolder));
+                Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + DescribeInMainFolder(path) + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
                 continue;
             }
 
@@ -311,17 +342,76 @@ internal sealed class NginxParser
         }
     }
 
+    /// <summary>
+    /// Returns where to read an include pattern in the linted tree. A relative pattern resolves against the
+    /// main file's folder, as nginx resolves it against its prefix. An absolute pattern under the nginx
+    /// prefix is read from the same place under that folder. Any other absolute pattern is read only when
+    /// it points into that folder, because anything else would read this machine's files, not the
+    /// deployment's. Such a pattern is reported as not checked, and null is returned.
+    /// </summary>
+    private string? ResolveIncludePath(string pattern, SourceLocation location)
+    {
+        string resolved;
+        if (!Path.IsPathRooted(pattern))
+        {
+            resolved = Path.Combine(mainDirectory, pattern);
+        }
+        else if (nginxPrefix.Length > 0 && pattern.StartsWith(nginxPrefix, StringComparison.Ordinal))
+        {
+            resolved = Path.Combine(mainDirectory, pattern.Substring(nginxPrefix.Length));
+        }
+        else if (IsInsideMainFolder(pattern))
+        {
+            resolved = pattern;
+        }
+        else
+        {
+            NotifyNotChecked(
+                "\"" + pattern + "\" is outside the nginx prefix \"" + nginxPrefix + "\" and the linted folder, so it is not read from this machine and its directives are not checked",
+                location);
+            return null;
+        }
+
+        // Collapses "a/../b" so that messages and locations name the file plainly.
+        return Path.IsPathRooted(resolved) ? SafeFullPath(resolved) : resolved;
+    }
+
+    private bool IsInsideMainFolder(string path) => Output.PathDisplay.Relative(SafeFullPath(path), mainFolderFullPath) is not null;
+
+    /// <summary>Names a path inside the main file's folder relative to that folder, so that messages carry no machine path.</summary>
+    private string DescribeInMainFolder(string path)
+    {
+        var relative = Output.PathDisplay.Relative(SafeFullPath(path), mainFolderFullPath);
+        return relative is null ? path : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private void NotifyNotChecked(string message, SourceLocation location) =>
+        diagnostics.Notify(new LintNotification(NginxNotificationCodes.IncludeNotChecked, NotificationLevel.Note, message, location));
+
     internal NginxSourceText? TryRead(string path, SourceLocation? location)
     {
+        NginxSourceText source;
         try
         {
-            return NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
+            source = NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + exception.Message + ")", location);
             return null;
         }
+
+        if (TextPrefix.IsBinary(source.Text))
+        {
+            // Parsing binary data yields a syntax error that hides what the file is.
+            Notify(
+                NginxNotificationCodes.BinaryFile,
+                "\"" + DescribeInMainFolder(path) + "\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration; keep binary files out of included folders",
+                location);
+            return null;
+        }
+
+        return source;
     }
 
     private void Notify(string code, string message, SourceLocation? location) =>

@@ -8,8 +8,9 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// <summary>
 /// Reads an nginx main file and the files it includes into one <see cref="NginxConfiguration"/>. Relative
 /// include paths are resolved against the main file's folder, which is where nginx's conf prefix is in a
-/// standard layout. Read problems, such as syntax errors and missing files, are reported to the
-/// diagnostic bag as notifications instead of exceptions.
+/// standard layout, and absolute paths under the nginx prefix are mapped onto that folder too. Read
+/// problems, such as syntax errors and missing files, are reported to the diagnostic bag as
+/// notifications instead of exceptions.
 /// </summary>
 public static class NginxReader
 {
@@ -25,16 +26,21 @@ public static class NginxReader
     /// Reads the file at <paramref name="path"/>; returns null when it cannot be opened. The block its top
     /// level stands for is <paramref name="context"/> when given, and otherwise guessed from its content.
     /// </summary>
-    public static NginxConfiguration? ReadFile(string path, DiagnosticBag diagnostics, NginxContext? context = null)
+    /// <param name="nginxPrefix">The deployment's configuration folder, as <see cref="LintOptions.NginxPrefix"/>.</param>
+    public static NginxConfiguration? ReadFile(
+        string path,
+        DiagnosticBag diagnostics,
+        NginxContext? context = null,
+        string nginxPrefix = LintOptions.DefaultNginxPrefix)
     {
-        var parser = new NginxParser(path, diagnostics);
+        var parser = new NginxParser(path, nginxPrefix, diagnostics);
         var source = parser.TryRead(path, location: null);
         return source is null ? null : Read(parser, source, context);
     }
 
     /// <summary>Reads <paramref name="text"/> as the content of the main file <paramref name="path"/>; includes are read from disk.</summary>
     public static NginxConfiguration ReadText(string path, string text, DiagnosticBag diagnostics) =>
-        Read(new NginxParser(path, diagnostics), NginxSourceText.FromString(path, text), context: null);
+        Read(new NginxParser(path, LintOptions.DefaultNginxPrefix, diagnostics), NginxSourceText.FromString(path, text), context: null);
 
     private static NginxConfiguration Read(NginxParser parser, NginxSourceText source, NginxContext? context)
     {

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security;
+
+namespace NetSecAnalyzers.ConfigLinter.Workspace;
+
+/// <summary>
+/// Identifies a file by its real path, so that a file reached through a symbolic link (a Debian
+/// <c>sites-enabled/default</c> pointing at <c>../sites-available/default</c>) counts as the file it points to.
+/// </summary>
+/// <remarks>
+/// Links are resolved only where the runtime has a link API (.NET 6 and later). The netstandard2.0 build
+/// has none and falls back to the full path, so there a linked file is still read once per path.
+/// </remarks>
+internal static class PathIdentity
+{
+    /// <summary>The number of links followed before giving up, as Linux's <c>MAXSYMLINKS</c> (40).</summary>
+    private const int MaxLinksFollowed = 40;
+
+    /// <summary>
+    /// Returns the absolute path of <paramref name="path"/> with every symbolic link in it resolved. The
+    /// part of a path that does not exist stays as written, and a link loop returns the full path unresolved.
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException or SecurityException)
+        {
+            return path;
+        }
+
+#if NET6_0_OR_GREATER
+        return ResolveLinks(fullPath);
+#else
+        return fullPath;
+#endif
+    }
+
+    public static HashSet<string> CreateSet() => new(PathComparison.Comparer);
+
+#if NET6_0_OR_GREATER
+    /// <summary>
+    /// Walks the path one component at a time from its root. When a component is a link, the walk starts
+    /// again at the root of the link's final target, because the target's own folders may be links too.
+    /// </summary>
+    private static string ResolveLinks(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
+        var pending = new Queue<string>(SplitAfterRoot(fullPath, root));
+        var current = root;
+        var linksFollowed = 0;
+        while (pending.Count > 0)
+        {
+            var candidate = Path.Combine(current, pending.Dequeue());
+            FileSystemInfo? target;
+            try
+            {
+                target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+            {
+                // A link loop or an unreadable link: the path as written is the best identity left.
+                return fullPath;
+            }
+
+            if (target is null)
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (++linksFollowed > MaxLinksFollowed)
+            {
+                return fullPath;
+            }
+
+            var targetPath = target.FullName;
+            var rest = pending.ToArray();
+            root = Path.GetPathRoot(targetPath) ?? string.Empty;
+            pending = new Queue<string>(SplitAfterRoot(targetPath, root));
+            foreach (var segment in rest)
+            {
+                pending.Enqueue(segment);
+            }
+
+            current = root;
+        }
+
+        return current;
+    }
+
+    private static IEnumerable<string> SplitAfterRoot(string fullPath, string root) =>
+        fullPath.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
+#endif
+}
