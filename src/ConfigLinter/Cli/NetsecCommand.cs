@@ -29,7 +29,8 @@ internal static class NetsecCommand
         try
         {
             var root = Create(context);
-            var parseResult = root.Parse(args);
+            // A path such as '@team.conf' is a file to lint, not a response file of more arguments.
+            var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             var usageErrors = UsageErrors.Collect(parseResult);
             if (usageErrors.Count > 0)
             {

@@ -43,6 +43,19 @@ public sealed class NetsecCommandTests
     }
 
     [Fact]
+    public async Task PathStartingWithAt_IsLintedAsFile()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("@team.fake", Insecure);
+
+        var run = await Run(folder, "lint", "@team.fake");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("@team.fake:1:15: error NETSEC001:", run.Output);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
     public async Task MissingPath_ExitsTwo()
     {
         using var folder = new TemporaryFolder();
