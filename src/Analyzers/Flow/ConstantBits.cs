@@ -1,0 +1,39 @@
+namespace NetSecAnalyzers.Analyzers.Flow;
+
+internal static class ConstantBits
+{
+    /// <summary>Converts a boxed enum constant (stored as its underlying integer) to its bits.</summary>
+    public static bool TryGet(object? value, out long bits)
+    {
+        switch (value)
+        {
+            case int number:
+                bits = number;
+                return true;
+            case long number:
+                bits = number;
+                return true;
+            case uint number:
+                bits = number;
+                return true;
+            case short number:
+                bits = number;
+                return true;
+            case ushort number:
+                bits = number;
+                return true;
+            case byte number:
+                bits = number;
+                return true;
+            case sbyte number:
+                bits = number;
+                return true;
+            case ulong number:
+                bits = unchecked((long)number);
+                return true;
+            default:
+                bits = 0;
+                return false;
+        }
+    }
+}
