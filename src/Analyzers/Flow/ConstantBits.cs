@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace NetSecAnalyzers.Analyzers.Flow;
 
 internal static class ConstantBits
@@ -35,5 +37,20 @@ internal static class ConstantBits
                 bits = 0;
                 return false;
         }
+    }
+
+    /// <summary>Reads the value of the enum member <paramref name="name"/> as bits.</summary>
+    public static bool TryGetMember(INamedTypeSymbol type, string name, out long bits)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && TryGet(field.ConstantValue, out bits))
+            {
+                return true;
+            }
+        }
+
+        bits = 0;
+        return false;
     }
 }

@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace NetSecAnalyzers.Analyzers.Flow;
 
 /// <summary>
-/// One rule that reports constants reaching settings. The base recognises the writes (<c>=</c>, object
-/// initializers, deconstruction, <c>|=</c> where bitwise operators count, and method arguments); a rule
-/// says which properties and parameters are settings, which constants are findings, and how to report one.
+/// One rule that reports constants reaching settings. The base recognises the writes: <c>=</c>, object
+/// initializers, deconstruction, <c>|=</c> where bitwise operators count, and method arguments. A rule
+/// decides which properties and parameters are settings, which constants are findings, and how to report one.
 /// Properties of the project's own types are treated as storage, not settings, so test data and records
 /// stay quiet.
 /// </summary>
@@ -32,7 +32,7 @@ internal abstract class SettingCheck<TFinding>
 
     private bool TracesBitwiseOperators { get; }
 
-    /// <summary>Returns true for the type of a setting's value, also when a field or local holds it.</summary>
+    /// <summary>Returns true for the type of a setting's value, which is also the type of fields and locals that store it.</summary>
     public abstract bool IsSettingType(ITypeSymbol? type);
 
     /// <summary>Returns true for a constant that the rule reports when it reaches a setting.</summary>

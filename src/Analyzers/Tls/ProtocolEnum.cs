@@ -61,7 +61,7 @@ internal sealed class ProtocolEnum
         var legacy = ImmutableArray.CreateBuilder<(long, string)>();
         foreach (var (member, protocol) in LegacyMembers)
         {
-            if (TryGetMemberBits(type, member, out var bits) && bits != 0)
+            if (ConstantBits.TryGetMember(type, member, out var bits) && bits != 0)
             {
                 legacy.Add((bits, protocol));
             }
@@ -113,19 +113,5 @@ internal sealed class ProtocolEnum
         }
 
         return text.ToString();
-    }
-
-    private static bool TryGetMemberBits(INamedTypeSymbol type, string name, out long bits)
-    {
-        foreach (var member in type.GetMembers(name))
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field && ConstantBits.TryGet(field.ConstantValue, out bits))
-            {
-                return true;
-            }
-        }
-
-        bits = 0;
-        return false;
     }
 }
