@@ -232,6 +232,19 @@ public class RevocationCheckDisabledSinkTests
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
+    public Task MemberInitializers_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        static class Handlers
+        {
+            public static HttpClientHandler Ledger { get; } = new HttpClientHandler { CheckCertificateRevocationList = [|false|] };
+
+            private static readonly HttpClientHandler Lab = new() { CheckCertificateRevocationList = [|false|] };
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
     public Task TopLevelProgram_Reports()
     {
         var test = new Verify.Test
