@@ -34,7 +34,9 @@ public sealed class LegacyTlsProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new SettingAnalysis<LegacyValue>(new LegacyProtocolCheck(symbols, context.Compilation.Assembly));
+        var check = new LegacyProtocolCheck(symbols, context.Compilation.Assembly);
+        var scope = TestProjectScope.Create(context.Compilation, context.Options);
+        var analysis = new SettingAnalysis<LegacyValue>(check, scope);
         context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
     }
 }

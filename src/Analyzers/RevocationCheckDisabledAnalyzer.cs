@@ -34,7 +34,9 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new SettingAnalysis<WrittenConstant>(new RevocationCheck(symbols, context.Compilation.Assembly));
+        var check = new RevocationCheck(symbols, context.Compilation.Assembly);
+        var scope = TestProjectScope.Create(context.Compilation, context.Options);
+        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
         context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
     }
 }

@@ -32,7 +32,8 @@ public sealed class ServerVersionDisclosedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new SettingAnalysis<WrittenConstant>(check);
+        var scope = TestProjectScope.Create(context.Compilation, context.Options);
+        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
         context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
     }
 }

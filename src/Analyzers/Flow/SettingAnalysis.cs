@@ -14,14 +14,21 @@ internal sealed class SettingAnalysis<TFinding>
         OperationKind.DeconstructionAssignment);
 
     private readonly SettingCheck<TFinding> check;
+    private readonly TestProjectScope scope;
 
-    public SettingAnalysis(SettingCheck<TFinding> check)
+    public SettingAnalysis(SettingCheck<TFinding> check, TestProjectScope scope)
     {
         this.check = check;
+        this.scope = scope;
     }
 
     public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
     {
+        if (context.OperationBlocks.IsEmpty || !scope.Includes(context.OperationBlocks[0].Syntax.SyntaxTree))
+        {
+            return;
+        }
+
         var member = new SettingMemberAnalysis<TFinding>(check);
         context.RegisterOperationAction(member.CollectWrite, WriteKinds);
         if (check.HasSettingParameters)
