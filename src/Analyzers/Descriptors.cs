@@ -21,6 +21,28 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.LegacyTlsProtocol.HelpUri,
         customTags: CustomTags(RuleCatalog.LegacyTlsProtocol));
 
+    public static readonly DiagnosticDescriptor RevocationCheckDisabled = new(
+        RuleIds.RevocationCheckDisabled,
+        RuleCatalog.RevocationCheckDisabled.Title,
+        RuleCatalog.RevocationCheckDisabled.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.RevocationCheckDisabled.Description,
+        helpLinkUri: RuleCatalog.RevocationCheckDisabled.HelpUri,
+        customTags: CustomTags(RuleCatalog.RevocationCheckDisabled));
+
+    public static readonly DiagnosticDescriptor ServerVersionDisclosed = new(
+        RuleIds.ServerVersionDisclosed,
+        RuleCatalog.ServerVersionDisclosed.Title,
+        RuleCatalog.ServerVersionDisclosed.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: RuleCatalog.ServerVersionDisclosed.Description,
+        helpLinkUri: RuleCatalog.ServerVersionDisclosed.HelpUri,
+        customTags: CustomTags(RuleCatalog.ServerVersionDisclosed));
+
     private static string[] CustomTags(RuleDefinition rule)
     {
         var tags = new string[rule.Tags.Count + 1];

@@ -1,13 +1,13 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using NetSecAnalyzers.Analyzers.Flow;
 using NetSecAnalyzers.Analyzers.Tls;
 
 namespace NetSecAnalyzers.Analyzers;
 
 /// <summary>
-/// NETSEC001: a legacy SSL or TLS protocol value that reaches a TLS setting (see <see cref="TlsSettings"/>).
+/// NETSEC001: a legacy SSL or TLS protocol value that reaches a TLS setting (see <see cref="LegacyProtocolCheck"/>).
 /// The diagnostic is located on the constant expression that contains the legacy value, which may be a
 /// local's or field's initializer rather than the write itself. Each member reports only what lies in its own
 /// declaration, so the IDE finds the diagnostic, and its fix, when it analyzes that member alone.
@@ -34,38 +34,9 @@ public sealed class LegacyTlsProtocolAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new CompilationAnalysis(symbols, context.Compilation.Assembly);
+        var check = new LegacyProtocolCheck(symbols, context.Compilation.Assembly);
+        var scope = TestProjectScope.Create(context.Compilation, context.Options);
+        var analysis = new SettingAnalysis<LegacyValue>(check, scope);
         context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
-    }
-
-    private sealed class CompilationAnalysis
-    {
-        private static readonly ImmutableArray<OperationKind> WriteKinds = ImmutableArray.Create(
-            OperationKind.SimpleAssignment,
-            OperationKind.CompoundAssignment,
-            OperationKind.DeconstructionAssignment);
-
-        private readonly TlsProtocolSymbols symbols;
-        private readonly TlsSettings settings;
-        private readonly LegacyValueFinder finder;
-
-        public CompilationAnalysis(TlsProtocolSymbols symbols, IAssemblySymbol sourceAssembly)
-        {
-            this.symbols = symbols;
-            settings = new TlsSettings(symbols, sourceAssembly);
-            finder = new LegacyValueFinder(symbols);
-        }
-
-        public void OnOperationBlockStart(OperationBlockStartAnalysisContext context)
-        {
-            var member = new MemberAnalysis(settings, finder, symbols);
-            context.RegisterOperationAction(member.CollectWrite, WriteKinds);
-            if (symbols.SslStream is not null)
-            {
-                context.RegisterOperationAction(member.CollectWrite, OperationKind.Invocation);
-            }
-
-            context.RegisterOperationBlockEndAction(member.ReportLegacyValues);
-        }
     }
 }

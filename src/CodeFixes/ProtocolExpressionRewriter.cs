@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using NetSecAnalyzers.Analyzers.Flow;
 using NetSecAnalyzers.Analyzers.Tls;
 
 namespace NetSecAnalyzers.CodeFixes;
@@ -73,7 +74,7 @@ internal sealed class ProtocolExpressionRewriter
     private ExpressionSyntax? RewriteOperand(ExpressionSyntax operand)
     {
         var constant = model.GetConstantValue(operand, cancellationToken);
-        if (!constant.HasValue || !ProtocolEnum.TryGetBits(constant.Value, out var bits) || (bits & protocol.LegacyMask) == 0)
+        if (!constant.HasValue || !ConstantBits.TryGet(constant.Value, out var bits) || (bits & protocol.LegacyMask) == 0)
         {
             return operand;
         }

@@ -20,6 +20,7 @@ public sealed class SampleBuildTests : IClassFixture<PackedPackage>
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.CodeFixes.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Catalog.dll", entries);
+        Assert.Contains("build/NetSecAnalyzers.props", entries);
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", System.StringComparison.Ordinal));
     }
 

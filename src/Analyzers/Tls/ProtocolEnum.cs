@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using NetSecAnalyzers.Analyzers.Flow;
 
 namespace NetSecAnalyzers.Analyzers.Tls;
 
@@ -60,7 +61,7 @@ internal sealed class ProtocolEnum
         var legacy = ImmutableArray.CreateBuilder<(long, string)>();
         foreach (var (member, protocol) in LegacyMembers)
         {
-            if (TryGetMemberBits(type, member, out var bits) && bits != 0)
+            if (ConstantBits.TryGetMember(type, member, out var bits) && bits != 0)
             {
                 legacy.Add((bits, protocol));
             }
@@ -76,7 +77,7 @@ internal sealed class ProtocolEnum
         foreach (var member in type.GetMembers())
         {
             if (member is IFieldSymbol { HasConstantValue: true } field
-                && TryGetBits(field.ConstantValue, out var bits)
+                && ConstantBits.TryGet(field.ConstantValue, out var bits)
                 && bits != 0
                 && (bits & legacyMask) == 0)
             {
@@ -86,41 +87,6 @@ internal sealed class ProtocolEnum
 
         modern.Sort((left, right) => right.Bits.CompareTo(left.Bits));
         return new ProtocolEnum(type, legacy.ToImmutable(), modern.ToImmutableArray(), osDefaultMember);
-    }
-
-    /// <summary>Converts a boxed enum constant (stored as its underlying integer) to its bits.</summary>
-    public static bool TryGetBits(object? value, out long bits)
-    {
-        switch (value)
-        {
-            case int number:
-                bits = number;
-                return true;
-            case long number:
-                bits = number;
-                return true;
-            case uint number:
-                bits = number;
-                return true;
-            case short number:
-                bits = number;
-                return true;
-            case ushort number:
-                bits = number;
-                return true;
-            case byte number:
-                bits = number;
-                return true;
-            case sbyte number:
-                bits = number;
-                return true;
-            case ulong number:
-                bits = unchecked((long)number);
-                return true;
-            default:
-                bits = 0;
-                return false;
-        }
     }
 
     /// <summary>Names the legacy protocols in <paramref name="bits"/> in words: <c>TLS 1.0 and TLS 1.1</c>.</summary>
@@ -147,19 +113,5 @@ internal sealed class ProtocolEnum
         }
 
         return text.ToString();
-    }
-
-    private static bool TryGetMemberBits(INamedTypeSymbol type, string name, out long bits)
-    {
-        foreach (var member in type.GetMembers(name))
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field && TryGetBits(field.ConstantValue, out bits))
-            {
-                return true;
-            }
-        }
-
-        bits = 0;
-        return false;
     }
 }

@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using NetSecAnalyzers.Analyzers.Tests.Infrastructure;
 using NetSecAnalyzers.Analyzers.Tls;
@@ -167,20 +163,10 @@ public class LegacyTlsProtocolNearMissTests
                 void M(System.Net.Http.HttpClientHandler handler) => handler.SslProtocols = System.Net.Http.SslProtocols.Tls;
             }
             """;
-        var coreOnly = SdkReferenceAssemblies.MetadataReferences
-            .Where(reference => Path.GetFileName(reference.Display) == "System.Runtime.dll")
-            .ToImmutableArray();
-        var compilation = CSharpCompilation.Create(
-            "NoTls",
-            new[] { CSharpSyntaxTree.ParseText(source) },
-            coreOnly,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CoreOnlyCompilation.Create(source);
 
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new LegacyTlsProtocolAnalyzer()))
-            .GetAllDiagnosticsAsync();
+        var diagnostics = await CoreOnlyCompilation.AnalyzeAsync(compilation, new LegacyTlsProtocolAnalyzer());
 
-        Assert.Single(coreOnly);
         Assert.Null(TlsProtocolSymbols.TryCreate(compilation));
         Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
     }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace NetSecAnalyzers.Analyzers.Tls;
+namespace NetSecAnalyzers.Analyzers.Flow;
 
 /// <summary>
 /// Pairs the targets of a deconstruction such as <c>var (a, b) = (x, y)</c> with the tuple elements they

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
 
-namespace NetSecAnalyzers.Analyzers.Tls;
+namespace NetSecAnalyzers.Analyzers.Flow;
 
 internal static class DisplayText
 {

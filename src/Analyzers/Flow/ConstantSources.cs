@@ -3,55 +3,56 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace NetSecAnalyzers.Analyzers.Tls;
+namespace NetSecAnalyzers.Analyzers.Flow;
 
-/// <summary>A constant expression that puts legacy protocol bits into a value written to a TLS setting.</summary>
-internal readonly struct LegacyValue
+/// <summary>A constant expression that a value may come from, with the bits of it that survive constant masks.</summary>
+internal readonly struct ConstantSource
 {
-    public LegacyValue(IOperation expression, ProtocolEnum protocol, long legacyBits)
+    public ConstantSource(IOperation constant, long keptBits)
     {
-        Expression = expression;
-        Protocol = protocol;
-        LegacyBits = legacyBits;
+        Constant = constant;
+        KeptBits = keptBits;
     }
 
-    public IOperation Expression { get; }
+    public IOperation Constant { get; }
 
-    public ProtocolEnum Protocol { get; }
-
-    public long LegacyBits { get; }
+    public long KeptBits { get; }
 }
 
 /// <summary>
-/// Traces a value back to the constant expressions it is built from and keeps those with legacy bits.
-/// The trace goes through casts, <c>|</c>, <c>&amp;</c> with a constant mask, conditional, <c>??</c> and
-/// switch expressions, locals, parameters (their default value), and constants, fields and get-only
-/// auto-properties whose initializers are in the same file. A constant expression is reported as a whole, at
-/// the largest constant part of the value, because that is the text a reader edits.
+/// Traces a value back to the constant expressions it is built from. The trace goes through casts,
+/// conditional, <c>??</c> and switch expressions, locals, parameters (their default value), and constants,
+/// fields and get-only auto-properties whose initializers are in the same file. For flags enums it also goes
+/// through <c>|</c>, <c>|=</c> and <c>&amp;</c> with a constant mask. A constant expression is returned as a
+/// whole, at the largest constant part of the value, because that is the text a reader edits.
 /// </summary>
-internal sealed class LegacyValueFinder
+internal sealed class ConstantSources
 {
     // A bound on the chain of locals, fields and operators followed from one setting. Real code stays far
     // below it, so it only stops pathological input.
     private const int MaxDepth = 32;
 
-    private readonly TlsProtocolSymbols symbols;
+    private readonly bool tracesBitwiseOperators;
 
-    public LegacyValueFinder(TlsProtocolSymbols symbols)
+    /// <param name="tracesBitwiseOperators">
+    /// True for flags enums, whose <c>|</c> adds and <c>&amp;</c> removes bits. False for values such as
+    /// <c>bool</c>, where <c>false | x</c> is <c>x</c> and so the constant operand is not a source.
+    /// </param>
+    public ConstantSources(bool tracesBitwiseOperators)
     {
-        this.symbols = symbols;
+        this.tracesBitwiseOperators = tracesBitwiseOperators;
     }
 
-    public List<LegacyValue> Find(IOperation value)
+    public List<ConstantSource> Find(IOperation value)
     {
-        var found = new List<LegacyValue>();
+        var found = new List<ConstantSource>();
         Visit(value, keptBits: ~0L, depth: 0, new HashSet<(IOperation, long)>(), found);
         return found;
     }
 
-    private void Visit(IOperation? operation, long keptBits, int depth, HashSet<(IOperation, long)> visited, List<LegacyValue> found)
+    private void Visit(IOperation? operation, long keptBits, int depth, HashSet<(IOperation, long)> visited, List<ConstantSource> found)
     {
-        if (operation is null || depth > MaxDepth || !visited.Add((operation, keptBits)))
+        if (operation is null || depth > MaxDepth || !visited.Add((operation, keptBits)) || IsIgnoredCompoundOperand(operation))
         {
             return;
         }
@@ -76,7 +77,7 @@ internal sealed class LegacyValueFinder
 
         if (operation.ConstantValue.HasValue)
         {
-            AddIfLegacy(operation, keptBits, found);
+            found.Add(new ConstantSource(operation, keptBits));
             return;
         }
 
@@ -85,26 +86,26 @@ internal sealed class LegacyValueFinder
             case IConversionOperation conversion:
                 Visit(conversion.Operand, keptBits, depth, visited, found);
                 break;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                Visit(or.LeftOperand, keptBits, depth, visited, found);
-                Visit(or.RightOperand, keptBits, depth, visited, found);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } union when tracesBitwiseOperators:
+                Visit(union.LeftOperand, keptBits, depth, visited, found);
+                Visit(union.RightOperand, keptBits, depth, visited, found);
                 break;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And } and:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And } masked when tracesBitwiseOperators:
                 // A constant mask can only remove bits. Without a constant side the result is not traced.
-                if (TryGetConstantBits(and.LeftOperand, out var leftMask))
+                if (TryGetConstantBits(masked.LeftOperand, out var leftMask))
                 {
-                    Visit(and.RightOperand, keptBits & leftMask, depth, visited, found);
+                    Visit(masked.RightOperand, keptBits & leftMask, depth, visited, found);
                 }
-                else if (TryGetConstantBits(and.RightOperand, out var rightMask))
+                else if (TryGetConstantBits(masked.RightOperand, out var rightMask))
                 {
-                    Visit(and.LeftOperand, keptBits & rightMask, depth, visited, found);
+                    Visit(masked.LeftOperand, keptBits & rightMask, depth, visited, found);
                 }
 
                 break;
             case ISimpleAssignmentOperation assignment:
                 Visit(assignment.Value, keptBits, depth, visited, found);
                 break;
-            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound:
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound when tracesBitwiseOperators:
                 Visit(compound.Target, keptBits, depth, visited, found);
                 Visit(compound.Value, keptBits, depth, visited, found);
                 break;
@@ -126,6 +127,13 @@ internal sealed class LegacyValueFinder
                 break;
         }
     }
+
+    /// <summary>
+    /// Returns true for the right side of <c>x |= v</c> when bitwise operators are not traced: the walk back
+    /// through a variable's writes offers it, but it does not replace the variable's value.
+    /// </summary>
+    private bool IsIgnoredCompoundOperand(IOperation operation) =>
+        !tracesBitwiseOperators && operation.Parent is ICompoundAssignmentOperation compound && compound.Value == operation;
 
     private static bool IsBranching(IOperation operation) =>
         operation is IConditionalOperation { WhenFalse: not null } or ICoalesceOperation or ISwitchExpressionOperation;
@@ -160,7 +168,7 @@ internal sealed class LegacyValueFinder
         long keptBits,
         int depth,
         HashSet<(IOperation, long)> visited,
-        List<LegacyValue> found,
+        List<ConstantSource> found,
         out long keptBitsAtEntry)
     {
         var values = new List<(IOperation Value, long KeptBits)>();
@@ -215,42 +223,9 @@ internal sealed class LegacyValueFinder
         return null;
     }
 
-    private void AddIfLegacy(IOperation operation, long keptBits, List<LegacyValue> found)
-    {
-        var protocol = symbols.Find(operation.Type);
-        if (protocol is null || !ProtocolEnum.TryGetBits(operation.ConstantValue.Value, out var bits))
-        {
-            return;
-        }
-
-        var legacyBits = bits & protocol.LegacyMask & keptBits;
-        if (legacyBits != 0)
-        {
-            AddOrMerge(found, new LegacyValue(operation, protocol, legacyBits));
-        }
-    }
-
-    /// <summary>
-    /// Adds a legacy value, or widens the one already found for the same expression, which a second path
-    /// can reach with a different mask.
-    /// </summary>
-    public static void AddOrMerge(List<LegacyValue> found, LegacyValue legacy)
-    {
-        for (var i = 0; i < found.Count; i++)
-        {
-            if (found[i].Expression.Syntax == legacy.Expression.Syntax)
-            {
-                found[i] = new LegacyValue(found[i].Expression, found[i].Protocol, found[i].LegacyBits | legacy.LegacyBits);
-                return;
-            }
-        }
-
-        found.Add(legacy);
-    }
-
     private static bool TryGetConstantBits(IOperation operation, out long bits)
     {
         bits = 0;
-        return operation.ConstantValue.HasValue && ProtocolEnum.TryGetBits(operation.ConstantValue.Value, out bits);
+        return operation.ConstantValue.HasValue && ConstantBits.TryGet(operation.ConstantValue.Value, out bits);
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace NetSecAnalyzers.Analyzers.Tls;
+namespace NetSecAnalyzers.Analyzers.Flow;
 
 /// <summary>
 /// Finds the values a local or parameter may hold at one read, by walking back through the statements
@@ -157,7 +157,7 @@ internal static class ReachingWrites
                 replacesValue = false;
                 if (compound.OperatorKind == BinaryOperatorKind.And
                     && compound.Value.ConstantValue.HasValue
-                    && ProtocolEnum.TryGetBits(compound.Value.ConstantValue.Value, out var kept))
+                    && ConstantBits.TryGet(compound.Value.ConstantValue.Value, out var kept))
                 {
                     mask = kept;
                 }

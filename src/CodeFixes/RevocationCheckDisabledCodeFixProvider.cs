@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using NetSecAnalyzers.Catalog;
+
+namespace NetSecAnalyzers.CodeFixes;
+
+/// <summary>Turns revocation checks on: <c>false</c> becomes <c>true</c>, <c>NoCheck</c> becomes <c>X509RevocationMode.Online</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RevocationCheckDisabledCodeFixProvider))]
+[Shared]
+public sealed class RevocationCheckDisabledCodeFixProvider : ConstantReplacementCodeFixProvider
+{
+    private const string OnlineMember = "Online";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RevocationCheckDisabled);
+
+    protected override string Title => "Check certificate revocation online";
+
+    protected override string EquivalenceKey => RuleIds.RevocationCheckDisabled + ".CheckRevocationOnline";
+
+    protected override ExpressionSyntax? CreateReplacement(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        if (type?.SpecialType == SpecialType.System_Boolean)
+        {
+            return SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
+        }
+
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } revocationMode)
+        {
+            return null;
+        }
+
+        // X509RevocationMode.NoCheck keeps the way the file names the type; anything else gets a name that
+        // the simplifier shortens to what the file's usings allow.
+        if (expression is MemberAccessExpressionSyntax memberAccess
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(memberAccess.Expression, cancellationToken).Symbol, revocationMode))
+        {
+            return memberAccess.WithName(SyntaxFactory.IdentifierName(OnlineMember));
+        }
+
+        return SyntaxFactory.ParseExpression(revocationMode.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + OnlineMember)
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using NetSecAnalyzers.Analyzers.Revocation;
+using NetSecAnalyzers.Analyzers.Tests.Infrastructure;
+using Verify = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    NetSecAnalyzers.Analyzers.RevocationCheckDisabledAnalyzer,
+    NetSecAnalyzers.CodeFixes.RevocationCheckDisabledCodeFixProvider>;
+
+namespace NetSecAnalyzers.Analyzers.Tests.RevocationCheckDisabled;
+
+/// <summary>Code that looks like a finding but leaves revocation checks on or untouched.</summary>
+public class RevocationCheckDisabledNearMissTests
+{
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task ChecksOnOrOffline_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+
+        class C
+        {
+            void M(X509ChainPolicy policy)
+            {
+                var handler = new HttpClientHandler { CheckCertificateRevocationList = true };
+                ServicePointManager.CheckCertificateRevocationList = true;
+                policy.RevocationMode = X509RevocationMode.Online;
+                policy.RevocationMode = X509RevocationMode.Offline;
+                var options = new SslClientAuthenticationOptions { CertificateRevocationCheckMode = X509RevocationMode.Offline };
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task DefaultsLeftAlone_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Net.Security;
+
+        class C
+        {
+            HttpClientHandler Handler() => new HttpClientHandler { UseProxy = false };
+
+            SslClientAuthenticationOptions Options() => new SslClientAuthenticationOptions { TargetHost = "ledger.example.com" };
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task ReadsAndComparisons_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Security.Cryptography.X509Certificates;
+
+        class C
+        {
+            string M(HttpClientHandler handler, X509ChainPolicy policy)
+            {
+                if (handler.CheckCertificateRevocationList == false || policy.RevocationMode == X509RevocationMode.NoCheck)
+                {
+                    return "off";
+                }
+
+                var skipped = false;
+                return policy.RevocationMode switch
+                {
+                    X509RevocationMode.NoCheck => skipped.ToString(),
+                    _ => "on",
+                };
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task OtherBoolArguments_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Security;
+        using System.Security.Authentication;
+        using System.Security.Cryptography.X509Certificates;
+
+        class C
+        {
+            void M(SslStream stream, X509Certificate certificate)
+            {
+                stream.AuthenticateAsServer(certificate, false, SslProtocols.None, true);
+                stream.AuthenticateAsServer(certificate, clientCertificateRequired: false, checkCertificateRevocation: true);
+                stream.AuthenticateAsClient("ledger.example.com", null, true);
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task ValuesThatAreNotFalse_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClientHandler handler, bool configured)
+            {
+                handler.CheckCertificateRevocationList = configured;
+                handler.CheckCertificateRevocationList = false | configured;
+                handler.CheckCertificateRevocationList = configured && false;
+
+                var check = true;
+                check |= false;
+                handler.CheckCertificateRevocationList = check;
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task OwnTypeProperties_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography.X509Certificates;
+
+        class RevocationSettings
+        {
+            public bool CheckCertificateRevocationList { get; set; }
+
+            public X509RevocationMode Mode { get; set; }
+        }
+
+        class C
+        {
+            RevocationSettings Defaults() => new RevocationSettings
+            {
+                CheckCertificateRevocationList = false,
+                Mode = X509RevocationMode.NoCheck,
+            };
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task GeneratedCode_NoDiagnostic() => Verify.VerifyAnalyzerAsync("""
+        // <auto-generated/>
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClientHandler handler) => handler.CheckCertificateRevocationList = false;
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task BrokenCode_NoDiagnostic()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Net.Security;
+                using System.Security.Cryptography.X509Certificates;
+
+                class C
+                {
+                    void M(HttpClientHandler handler, Unknown unknown, X509ChainPolicy policy, bool p = X509RevocationMode.Missing)
+                    {
+                        handler.CheckCertificateRevocationList = "false";
+                        handler.Missing = false;
+                        unknown.CheckCertificateRevocationList = false;
+                        handler.CheckCertificateRevocationList = unknown.Flag;
+                        handler.CheckCertificateRevocationList = p;
+                        policy.RevocationMode = X509RevocationMode.Never;
+                        policy.RevocationMode = Undefined;
+                        var (a, b) = Make();
+                        handler.CheckCertificateRevocationList = a;
+                        policy.RevocationMode = (X509RevocationMode)"text";
+                        handler.CheckCertificateRevocationList =
+                    }
+
+                    void N(SslStream stream) => stream.AuthenticateAsClient(checkCertificateRevocation: false);
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public async Task CompilationWithoutRevocationTypes_NoDiagnostic()
+    {
+        const string source = """
+            namespace Lab
+            {
+                public class HttpClientHandler
+                {
+                    public bool CheckCertificateRevocationList { get; set; }
+                }
+            }
+
+            class C
+            {
+                void M(Lab.HttpClientHandler handler) => handler.CheckCertificateRevocationList = false;
+            }
+            """;
+        var compilation = CoreOnlyCompilation.Create(source);
+
+        var diagnostics = await CoreOnlyCompilation.AnalyzeAsync(compilation, new RevocationCheckDisabledAnalyzer());
+
+        Assert.Null(RevocationSymbols.TryCreate(compilation));
+        Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "NETSEC021");
+    }
+}
