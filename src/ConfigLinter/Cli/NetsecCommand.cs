@@ -31,7 +31,7 @@ internal static class NetsecCommand
             var root = Create(context);
             // A path such as '@team.conf' is a file to lint, not a response file of more arguments.
             var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-            var usageErrors = UsageErrors.Collect(parseResult);
+            var usageErrors = UsageErrors.Collect(parseResult, args);
             if (usageErrors.Count > 0)
             {
                 foreach (var message in usageErrors)

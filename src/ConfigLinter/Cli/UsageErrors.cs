@@ -21,12 +21,21 @@ internal static class UsageErrors
     private const string RootCommandName = "netsec";
 
     /// <summary>Returns one message per usage error, unknown tokens first, in command-line order.</summary>
-    public static IReadOnlyList<string> Collect(ParseResult parseResult)
+    public static IReadOnlyList<string> Collect(ParseResult parseResult, IReadOnlyList<string> args)
     {
         var command = parseResult.CommandResult.Command;
-        var messages = UnknownTokens(parseResult)
-            .Select(token => Describe(token, command))
+        var messages = UnknownOptionWords(parseResult.RootCommandResult.Command, args)
+            .Concat(UnknownTokens(parseResult).Select(token => Describe(token, command)))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+
+        // After an unknown command, the words that follow were meant for that command: only the first
+        // one says anything useful.
+        if (command.Subcommands.Count > 0)
+        {
+            var firstUnknownCommand = messages.Find(IsUnknownCommand);
+            messages.RemoveAll(message => IsUnknownCommand(message) && !ReferenceEquals(message, firstUnknownCommand));
+        }
 
         // The parser's own errors on a command read "Unrecognized command or argument 'x'", or "Required
         // command was not provided" after a mistyped command. The messages above replace both, because
@@ -54,6 +63,72 @@ internal static class UsageErrors
 
         names.Reverse();
         return string.Join(" ", names) + " --help";
+    }
+
+    /// <summary>
+    /// Finds command-line words that start with a dash but are no option's name. The parser would read
+    /// <c>-old.conf</c> as <c>-o ld.conf</c>, a short option with its value attached, and write the report
+    /// over <c>ld.conf</c>; netsec accepts a value only as the next word or after <c>=</c> or <c>:</c>.
+    /// A word that is the value of the option before it, such as <c>--output -report.txt</c>, is not checked.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptionWords(Command root, IReadOnlyList<string> args)
+    {
+        var options = OptionsByAlias(root);
+        var expectsValue = false;
+        foreach (var word in args)
+        {
+            if (word == "--")
+            {
+                yield break;
+            }
+
+            if (expectsValue)
+            {
+                expectsValue = false;
+                continue;
+            }
+
+            if (!LooksLikeOption(word))
+            {
+                continue;
+            }
+
+            var separator = word.IndexOfAny(new[] { '=', ':' });
+            var name = separator > 0 ? word.Substring(0, separator) : word;
+            if (!options.TryGetValue(name, out var option))
+            {
+                yield return "Unrecognized option '" + word + "'.";
+                continue;
+            }
+
+            expectsValue = separator < 0 && option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool);
+        }
+    }
+
+    private static Dictionary<string, Option> OptionsByAlias(Command root)
+    {
+        var options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        var commands = new Stack<Command>();
+        commands.Push(root);
+        while (commands.Count > 0)
+        {
+            var command = commands.Pop();
+            foreach (var option in command.Options)
+            {
+                options[option.Name] = option;
+                foreach (var alias in option.Aliases)
+                {
+                    options[alias] = option;
+                }
+            }
+
+            foreach (var subcommand in command.Subcommands)
+            {
+                commands.Push(subcommand);
+            }
+        }
+
+        return options;
     }
 
     private static IEnumerable<UnknownToken> UnknownTokens(ParseResult parseResult)
@@ -124,6 +199,9 @@ internal static class UsageErrors
             ? "Unrecognized command '" + token.Value + "': expected " + CommandList(command) + "."
             : "Unexpected argument '" + token.Value + "': '" + command.Name + "' takes no arguments.";
     }
+
+    private static bool IsUnknownCommand(string message) =>
+        message.StartsWith("Unrecognized command", StringComparison.Ordinal);
 
     private static string CommandList(Command command) =>
         Choices.Join(command.Subcommands.Select(subcommand => subcommand.Name).ToList());

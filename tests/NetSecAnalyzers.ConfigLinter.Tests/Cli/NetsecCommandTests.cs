@@ -42,6 +42,36 @@ public sealed class NetsecCommandTests
         Assert.StartsWith("site.fake:1:15: error NETSEC001:", run.Output);
     }
 
+    [Theory]
+    [InlineData("-old-site.conf")]
+    [InlineData("-fjson")]
+    public async Task AttachedShortOptionValue_IsUsageError(string word)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", word);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Unrecognized option '" + word + "'.", Lines(run.Error)[0]);
+        Assert.Empty(run.Output);
+        Assert.False(File.Exists(folder.Combine("ld-site.conf")), "The report was written to a file named after the path.");
+    }
+
+    [Theory]
+    [InlineData("--format=json")]
+    [InlineData("--format:json")]
+    public async Task OptionValueAfterSeparator_IsAccepted(string word)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+
+        var run = await Run(folder, "lint", word, ".");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("{", run.Output.TrimStart());
+    }
+
     [Fact]
     public async Task PathStartingWithAt_IsLintedAsFile()
     {
@@ -344,6 +374,19 @@ public sealed class NetsecCommandTests
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal("netsec: error: Unexpected argument 'extra': 'rules' takes no arguments.", Lines(run.Error)[0]);
+    }
+
+    [Fact]
+    public async Task UnknownCommandWithPath_ReportsCommandOnce()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "check", ".");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal(
+            new[] { "netsec: error: Unrecognized command 'check': expected lint or rules.", "Run 'netsec --help' for usage." },
+            Lines(run.Error));
     }
 
     [Fact]
