@@ -79,7 +79,7 @@ public static class RuleCatalog
         securitySeverity: 5.3,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.CSharp,
+        implementedTargets: CSharpAndNginx,
         Tags("tls", 299));
 
     public static readonly RuleDefinition HttpsNotEnforced = new(
@@ -170,7 +170,7 @@ public static class RuleCatalog
         securitySeverity: 2.6,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.CSharp,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 200));
 
     public static readonly RuleDefinition FirewallAllowsIncomingByDefault = new(

@@ -273,14 +273,14 @@ public sealed class NetsecCommandTests
     public async Task IncludedFileFinding_PrintsIncludeAsNote()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("nginx.conf", "events {}\nhttp {\n    include conf.d/*.conf;\n}\n");
+        folder.Write("nginx.conf", "events {}\nhttp {\n    server_tokens off;\n    include conf.d/*.conf;\n}\n");
         folder.Write(Path.Combine("conf.d", "site.conf"), "server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n}\n");
 
         var run = await Run(folder, realFormats: true, "lint", ".");
 
         var lines = Lines(run.Output);
         Assert.StartsWith(Path.Combine("conf.d", "site.conf") + ":3:19: error NETSEC001:", lines[0]);
-        Assert.Equal("nginx.conf:3:5: note: \"site.conf\" is included here", lines[1]);
+        Assert.Equal("nginx.conf:4:5: note: \"site.conf\" is included here", lines[1]);
     }
 
     [Fact]

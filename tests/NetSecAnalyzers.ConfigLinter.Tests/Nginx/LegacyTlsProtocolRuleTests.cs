@@ -242,7 +242,7 @@ public class LegacyTlsProtocolRuleTests
 
             NginxLinter.Lint(new[] { main }, new LintOptions(), diagnostics);
 
-            var finding = Assert.Single(diagnostics.Findings);
+            var finding = Assert.Single(NginxFixture.FindingsOf(diagnostics, RuleCatalog.LegacyTlsProtocol));
             Assert.Equal(SourceLocation.OnLine(snippet, 1, 15, 7), finding.Location);
             Assert.Equal(SourceLocation.OnLine(main, 4, 5, 7), Assert.Single(finding.RelatedLocations).Location);
         }
@@ -366,22 +366,9 @@ public class LegacyTlsProtocolRuleTests
         AssertNoDiagnostic("http {\n  ssl off;\n  upstream app { server 10.0.0.2:443; }\n  server { listen 443; }\n}\n");
     }
 
-    private static Finding AssertReports(string markup, LintOptions? options = null)
-    {
-        var (text, spans) = NginxFixture.ParseMarkup(markup);
-        var diagnostics = NginxFixture.Lint(text, options);
+    private static Finding AssertReports(string markup, LintOptions? options = null) =>
+        Assert.Single(NginxFixture.AssertReports(RuleCatalog.LegacyTlsProtocol, markup, options));
 
-        Assert.Empty(diagnostics.Notifications);
-        var finding = Assert.Single(diagnostics.Findings);
-        Assert.Equal(Assert.Single(spans), finding.Location);
-        return finding;
-    }
-
-    private static void AssertNoDiagnostic(string text, LintOptions? options = null)
-    {
-        var diagnostics = NginxFixture.Lint(text, options);
-
-        Assert.Empty(diagnostics.Notifications);
-        Assert.Empty(diagnostics.Findings.Select(finding => finding.ToString()));
-    }
+    private static void AssertNoDiagnostic(string text, LintOptions? options = null) =>
+        NginxFixture.AssertNoDiagnostic(RuleCatalog.LegacyTlsProtocol, text, options);
 }

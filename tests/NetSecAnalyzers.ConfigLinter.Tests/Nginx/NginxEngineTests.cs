@@ -10,7 +10,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 /// <summary>The nginx reader run through <see cref="LintEngine"/>, as <c>netsec lint</c> runs it.</summary>
 public sealed class NginxEngineTests
 {
-    private const string InsecureSite = "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n";
+    private const string InsecureSite = "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n";
 
     [Fact]
     public void MainFileNamed_CountsIncludedFiles()

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -29,6 +30,37 @@ internal static class NginxFixture
         var configuration = Read(text, diagnostics);
         NginxLinter.Analyze(configuration, options ?? new LintOptions(), diagnostics);
         return diagnostics;
+    }
+
+    /// <summary>Returns the findings of one rule, so that a rule's test does not depend on what the other rules report.</summary>
+    public static IReadOnlyList<Finding> FindingsOf(DiagnosticBag diagnostics, RuleDefinition rule) =>
+        diagnostics.Findings.Where(finding => finding.Rule == rule).ToList();
+
+    /// <summary>
+    /// Lints a fixture and asserts that reading it raised no notification and that the rule reports exactly
+    /// the regions marked with <c>[|...|]</c>. Returns the rule's findings in file order.
+    /// </summary>
+    public static IReadOnlyList<Finding> AssertReports(RuleDefinition rule, string markup, LintOptions? options = null)
+    {
+        var (text, spans) = ParseMarkup(markup);
+        var diagnostics = Lint(text, options);
+
+        Assert.Empty(diagnostics.Notifications);
+        var findings = FindingsOf(diagnostics, rule)
+            .OrderBy(finding => finding.Location.StartLine)
+            .ThenBy(finding => finding.Location.StartColumn)
+            .ToList();
+        Assert.Equal(spans, findings.Select(finding => finding.Location));
+        return findings;
+    }
+
+    /// <summary>Lints a fixture and asserts that reading it raised no notification and that the rule reports nothing.</summary>
+    public static void AssertNoDiagnostic(RuleDefinition rule, string text, LintOptions? options = null)
+    {
+        var diagnostics = Lint(text, options);
+
+        Assert.Empty(diagnostics.Notifications);
+        Assert.Empty(FindingsOf(diagnostics, rule).Select(finding => finding.ToString()));
     }
 
     /// <summary>Removes <c>[|</c> and <c>|]</c> from a fixture and returns the regions they marked.</summary>

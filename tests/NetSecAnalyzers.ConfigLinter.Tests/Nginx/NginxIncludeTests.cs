@@ -93,7 +93,7 @@ public sealed class NginxIncludeTests : IDisposable
     [Fact]
     public void IncludeUnderPrefix_ReadsLintedFolder()
     {
-        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n");
         var main = Write("nginx.conf", "events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n");
         var diagnostics = new DiagnosticBag();
 
@@ -221,7 +221,7 @@ public sealed class NginxIncludeTests : IDisposable
     [Fact]
     public void Lint_AnalyzesIncludedFileThroughIncluder()
     {
-        var snippet = Write("conf.d/site.conf", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1 TLSv1.2;\n}\n");
+        var snippet = Write("conf.d/site.conf", "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1 TLSv1.2;\n}\n");
         var main = Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
         var diagnostics = new DiagnosticBag();
 
@@ -238,7 +238,7 @@ public sealed class NginxIncludeTests : IDisposable
     public void Lint_NestedInclude_RelatedMessagesNameFilesOnly()
     {
         Write("snippets/tls.conf", "ssl_protocols TLSv1;\n");
-        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  include snippets/tls.conf;\n}\n");
+        var site = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  server_tokens off;\n  include snippets/tls.conf;\n}\n");
         var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
         var diagnostics = new DiagnosticBag();
 
@@ -266,7 +266,7 @@ public sealed class NginxIncludeTests : IDisposable
     [Fact]
     public void Lint_LinkedSiteFile_ReportsOnceUnderIncludedPath()
     {
-        Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        Write("sites-available/default", "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n");
         Directory.CreateDirectory(Path.Combine(root, "sites-enabled"));
         var link = Path.Combine(root, "sites-enabled", "default");
         File.CreateSymbolicLink(link, Path.Combine("..", "sites-available", "default"));
@@ -283,8 +283,8 @@ public sealed class NginxIncludeTests : IDisposable
     [Fact]
     public void Lint_CopiedSiteFile_IsItsOwnRoot()
     {
-        var available = Write("sites-available/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
-        var enabled = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  ssl_protocols TLSv1;\n}\n");
+        var available = Write("sites-available/default", "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n");
+        var enabled = Write("sites-enabled/default", "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n");
         var main = Write("nginx.conf", "events {}\nhttp {\n  include sites-enabled/*;\n}\n");
         var diagnostics = new DiagnosticBag();
 

@@ -2,21 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 
 /// <summary>
-/// Lints the nginx examples of the NETSEC001 page: every line whose comment says <c># NETSEC001</c> gets
-/// exactly one finding, no other line gets one, and the compliant examples get none.
+/// Lints the nginx examples of one rule's page: every line whose comment names the rule ID gets exactly one
+/// finding of that rule, no other line gets one, and the compliant examples get none. Findings of other
+/// rules are left out, because a page's examples show one rule.
 /// </summary>
-[Trait("Rule", "NETSEC001")]
-public sealed class RuleDocExampleTests
+public abstract class RuleDocExampleTests
 {
-    private const string Marker = "# NETSEC001";
+    private readonly RuleDefinition rule;
+
+    protected RuleDocExampleTests(RuleDefinition rule) => this.rule = rule;
 
     [Fact]
     public void NonCompliantExamples_Reports()
     {
+        var marker = "# " + rule.Id;
         var examples = NginxExamples("## Non-compliant examples", "## Compliant examples");
 
         Assert.NotEmpty(examples);
@@ -24,12 +28,12 @@ public sealed class RuleDocExampleTests
         {
             var expectedLines = example.Split('\n')
                 .Select((line, index) => (line, index))
-                .Where(entry => entry.line.Contains(Marker, StringComparison.Ordinal))
+                .Where(entry => entry.line.Contains(marker, StringComparison.Ordinal))
                 .Select(entry => entry.index + 1);
             var diagnostics = NginxFixture.Lint(example);
 
             Assert.Empty(diagnostics.Notifications);
-            Assert.Equal(expectedLines, diagnostics.Findings.Select(finding => finding.Location.StartLine).OrderBy(line => line));
+            Assert.Equal(expectedLines, NginxFixture.FindingsOf(diagnostics, rule).Select(finding => finding.Location.StartLine).OrderBy(line => line));
         }
     }
 
@@ -44,13 +48,13 @@ public sealed class RuleDocExampleTests
             var diagnostics = NginxFixture.Lint(example);
 
             Assert.Empty(diagnostics.Notifications);
-            Assert.Empty(diagnostics.Findings.Select(finding => finding.ToString()));
+            Assert.Empty(NginxFixture.FindingsOf(diagnostics, rule).Select(finding => finding.ToString()));
         }
     }
 
-    private static IReadOnlyList<string> NginxExamples(string fromHeading, string toHeading)
+    private IReadOnlyList<string> NginxExamples(string fromHeading, string toHeading)
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "rules", "NETSEC001.md")).Replace("\r\n", "\n");
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "rules", rule.Id + ".md")).Replace("\r\n", "\n");
         var start = page.IndexOf(fromHeading, StringComparison.Ordinal);
         var end = page.IndexOf(toHeading, start, StringComparison.Ordinal);
         var section = page.Substring(start, end - start);
@@ -66,5 +70,32 @@ public sealed class RuleDocExampleTests
         }
 
         return examples;
+    }
+}
+
+[Trait("Rule", "NETSEC001")]
+public sealed class LegacyTlsProtocolDocExampleTests : RuleDocExampleTests
+{
+    public LegacyTlsProtocolDocExampleTests()
+        : base(RuleCatalog.LegacyTlsProtocol)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC021")]
+public sealed class RevocationCheckDisabledDocExampleTests : RuleDocExampleTests
+{
+    public RevocationCheckDisabledDocExampleTests()
+        : base(RuleCatalog.RevocationCheckDisabled)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC036")]
+public sealed class ServerVersionDisclosedDocExampleTests : RuleDocExampleTests
+{
+    public ServerVersionDisclosedDocExampleTests()
+        : base(RuleCatalog.ServerVersionDisclosed)
+    {
     }
 }

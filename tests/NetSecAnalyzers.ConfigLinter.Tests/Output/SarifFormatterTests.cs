@@ -85,11 +85,11 @@ public sealed class SarifFormatterTests
         using var folder = new TemporaryFolder();
         using var log = Format(SampleFindings.Mixed(folder));
         var rules = Rules(log);
-        var serverVersion = rules.Single(rule => rule.GetProperty("id").GetString() == RuleIds.ServerVersionDisclosed);
+        var publishedPort = rules.Single(rule => rule.GetProperty("id").GetString() == RuleIds.PortPublishedOnAllInterfaces);
 
-        Assert.False(serverVersion.GetProperty("defaultConfiguration").GetProperty("enabled").GetBoolean());
-        Assert.Equal("note", serverVersion.GetProperty("defaultConfiguration").GetProperty("level").GetString());
-        Assert.Equal("recommendation", serverVersion.GetProperty("properties").GetProperty("problem.severity").GetString());
+        Assert.False(publishedPort.GetProperty("defaultConfiguration").GetProperty("enabled").GetBoolean());
+        Assert.Equal("note", publishedPort.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("recommendation", publishedPort.GetProperty("properties").GetProperty("problem.severity").GetString());
     }
 
     [Fact]

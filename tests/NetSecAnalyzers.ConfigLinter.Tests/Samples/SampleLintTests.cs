@@ -24,6 +24,16 @@ public sealed class SampleLintTests
     }
 
     [Fact]
+    [Trait("Rule", "NETSEC036")]
+    public void InsecureSample_ReportsServerTokensOn()
+    {
+        var result = Lint("insecure");
+
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == RuleIds.ServerVersionDisclosed);
+        Assert.Equal("insecure/deploy/nginx/nginx.conf:14", Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+    }
+
+    [Fact]
     public void HardenedSample_HasNoFindingsOrReadErrors()
     {
         var result = Lint("hardened");

@@ -48,7 +48,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
         {
             CheckServerWithoutProtocols(context, server, enclosing);
-            CheckStreamProxySslWithoutProtocols(context, server, enclosing);
+            CheckStreamProxySslWithoutProtocols(context, server);
         }
 
         foreach (var directive in NginxTree.Directives(context.Configuration))
@@ -96,9 +96,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
     private void CheckServerWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
     {
-        if (!IsTlsServer(server, enclosing)
-            || server.Children.Any(IsServerProtocolDirective)
-            || enclosing.Any(IsServerProtocolDirective))
+        if (!IsTlsServer(server, enclosing) || NginxInheritance.Find(context.Configuration, server, "ssl_protocols") is not null)
         {
             return;
         }
@@ -110,25 +108,16 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     /// Reports a <c>stream</c> server whose <c>proxy_ssl on</c>, its own or inherited, opens TLS to the
     /// upstream while neither the server nor the block around it sets <c>proxy_ssl_protocols</c>.
     /// </summary>
-    private void CheckStreamProxySslWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    private void CheckStreamProxySslWithoutProtocols(NginxRuleContext context, NginxDirective server)
     {
-        var proxySsl = server.Children.LastOrDefault(IsProxySslFlag) ?? enclosing.LastOrDefault(IsProxySslFlag);
-        if (proxySsl is null
-            || !IsOn(proxySsl)
-            || server.Children.Any(IsStreamProxyProtocolDirective)
-            || enclosing.Any(IsStreamProxyProtocolDirective))
+        if (!NginxFlags.IsOn(NginxInheritance.Find(context.Configuration, server, "proxy_ssl"))
+            || NginxInheritance.Find(context.Configuration, server, "proxy_ssl_protocols") is not null)
         {
             return;
         }
 
         ReportLegacyDefault(context, server, "proxy_ssl on in this server", "proxy_ssl_protocols");
     }
-
-    private static bool IsProxySslFlag(NginxDirective directive) =>
-        directive.Name == "proxy_ssl" && !directive.HasBlock && directive.Arguments.Count == 1;
-
-    private static bool IsStreamProxyProtocolDirective(NginxDirective directive) =>
-        directive.Name == "proxy_ssl_protocols" && !directive.HasBlock;
 
     /// <summary>
     /// Reports a <c>proxy_pass https://</c> (or its gRPC and uwsgi twins) when no enclosing block sets the
@@ -142,7 +131,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
             || pass.Pass is null
             || directive.Arguments.Count == 0
             || !directive.Arguments[0].Text.StartsWith(pass.Scheme, StringComparison.OrdinalIgnoreCase)
-            || IsSetAround(context.Configuration, block, pass.Protocols))
+            || NginxInheritance.Find(context.Configuration, block, pass.Protocols) is not null)
         {
             return;
         }
@@ -171,32 +160,11 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block);
     }
 
-    /// <summary>Returns whether the block or any block around it, up to the file's top level, sets the directive.</summary>
-    private static bool IsSetAround(NginxConfiguration configuration, NginxDirective block, string name)
-    {
-        for (NginxDirective? level = block; level is not null; level = level.Parent)
-        {
-            if (level.Children.Any(child => child.Name == name && !child.HasBlock))
-            {
-                return true;
-            }
-        }
-
-        return configuration.Directives.Any(child => child.Name == name && !child.HasBlock);
-    }
-
-    private static bool IsServerProtocolDirective(NginxDirective directive) => directive.Name == "ssl_protocols" && !directive.HasBlock;
-
     /// <summary>A server speaks TLS over TCP with <c>listen ... ssl</c>, or with the old <c>ssl on</c> in it or around it.</summary>
     private static bool IsTlsServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
         server.Children.Any(directive => directive.Name == "listen" && directive.Arguments.Skip(1).Any(argument => TlsListenParameters.Contains(argument.Text)))
         || server.Children.Any(IsSslOn)
         || enclosing.Any(IsSslOn);
 
-    private static bool IsSslOn(NginxDirective directive) =>
-        directive.Name == "ssl" && directive.Arguments.Count == 1 && IsOn(directive);
-
-    /// <summary>nginx reads a flag's <c>on</c> without regard to case.</summary>
-    private static bool IsOn(NginxDirective flag) =>
-        string.Equals(flag.Arguments[0].Text, "on", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
 }

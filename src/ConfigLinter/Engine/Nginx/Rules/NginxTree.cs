@@ -38,10 +38,26 @@ internal static class NginxTree
         }
     }
 
-    private static bool IsServerContainer(NginxDirective directive) =>
+    /// <summary>
+    /// Returns whether a directive is part of the http module's configuration: inside an <c>http</c> block,
+    /// or anywhere in a snippet, which the reader takes as part of <c>http</c>.
+    /// </summary>
+    public static bool IsInHttp(NginxConfiguration configuration, NginxDirective directive)
+    {
+        var outermost = directive;
+        while (outermost.Parent is not null)
+        {
+            outermost = outermost.Parent;
+        }
+
+        return configuration.Context != NginxContext.Main || outermost.Name == "http";
+    }
+
+    /// <summary>Returns whether a block is <c>http</c>, <c>stream</c> or <c>mail</c>, whose <c>server</c> blocks are virtual servers.</summary>
+    public static bool IsServerContainer(NginxDirective directive) =>
         directive.BlockKind == NginxBlockKind.Directives && ServerContainers.Contains(directive.Name);
 
-    private static IEnumerable<NginxDirective> ServersIn(IEnumerable<NginxDirective> level) =>
+    public static IEnumerable<NginxDirective> ServersIn(IEnumerable<NginxDirective> level) =>
         level.Where(directive => directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives);
 
     private static IEnumerable<NginxDirective> Walk(IEnumerable<NginxDirective> level)
