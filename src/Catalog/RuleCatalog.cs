@@ -163,7 +163,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition ServerVersionDisclosed = new(
         RuleIds.ServerVersionDisclosed,
         "Server version disclosed",
-        "{0} sends {1} in the Server header; set server_tokens off (nginx) or AddServerHeader = false (Kestrel)",
+        "{0} sends {1} in the Server header; {2}",
         "A version in every response tells an attacker which known vulnerabilities to try first.",
         RuleSeverity.Info,
         cwe: 200,

@@ -9,7 +9,8 @@ namespace NetSecAnalyzers.Analyzers.ServerHeader;
 /// </summary>
 internal sealed class ServerHeaderCheck : SettingCheck<WrittenConstant>
 {
-    private const string HeaderSent = "Server: Kestrel";
+    private const string HeaderSent = "the server name Kestrel";
+    private const string Remedy = "set AddServerHeader = false";
 
     private readonly INamedTypeSymbol kestrelServerOptions;
 
@@ -38,7 +39,7 @@ internal sealed class ServerHeaderCheck : SettingCheck<WrittenConstant>
     public override WrittenConstant Merge(WrittenConstant existing, WrittenConstant other) => WrittenConstant.First(existing, other);
 
     public override Diagnostic CreateDiagnostic(WrittenConstant finding) =>
-        Diagnostic.Create(Descriptors.ServerVersionDisclosed, finding.Expression.Syntax.GetLocation(), finding.DescribeSetting(), HeaderSent);
+        Diagnostic.Create(Descriptors.ServerVersionDisclosed, finding.Expression.Syntax.GetLocation(), finding.DescribeSetting(), HeaderSent, Remedy);
 
     protected override bool IsSettingProperty(IPropertySymbol property) =>
         property.Name == "AddServerHeader" && SymbolEqualityComparer.Default.Equals(property.ContainingType, kestrelServerOptions);

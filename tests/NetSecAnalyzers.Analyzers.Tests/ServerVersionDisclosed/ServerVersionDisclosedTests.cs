@@ -33,7 +33,7 @@ public class ServerVersionDisclosedTests
                 """,
         };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("KestrelServerOptions.AddServerHeader = true", "Server: Kestrel"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("KestrelServerOptions.AddServerHeader = true", "the server name Kestrel", "set AddServerHeader = false"));
         return test.RunAsync();
     }
 
@@ -69,8 +69,8 @@ public class ServerVersionDisclosedTests
         }
         """,
         Verify.Diagnostic().WithLocation(0).WithMessage(
-            "KestrelServerOptions.AddServerHeader = true sends Server: Kestrel in the Server header; "
-            + "set server_tokens off (nginx) or AddServerHeader = false (Kestrel)"));
+            "KestrelServerOptions.AddServerHeader = true sends the server name Kestrel in the Server header; "
+            + "set AddServerHeader = false"));
 
     [Fact]
     [Trait("Rule", "NETSEC036")]

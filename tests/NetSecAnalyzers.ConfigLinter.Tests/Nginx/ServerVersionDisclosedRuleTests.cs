@@ -8,7 +8,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 [Trait("Rule", "NETSEC036")]
 public class ServerVersionDisclosedRuleTests
 {
-    private const string Advice = " in the Server header; set server_tokens off (nginx) or AddServerHeader = false (Kestrel)";
+    private const string Advice = " in the Server header; set server_tokens off";
 
     [Fact]
     public void ServerWithoutServerTokens_Reports()

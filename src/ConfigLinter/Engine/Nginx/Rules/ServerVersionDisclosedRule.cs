@@ -14,6 +14,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
 {
     private const string ServerTokens = "server_tokens";
     private const string Version = "the nginx version";
+    private const string Remedy = "set server_tokens off";
     private const string VersionVariable = "nginx_version";
 
     public RuleDefinition Rule => RuleCatalog.ServerVersionDisclosed;
@@ -28,7 +29,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
                 && NginxTree.IsInHttp(configuration, directive)
                 && NginxInheritance.BlocksReached(configuration, directive).Count > 0)
             {
-                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), disclosed), directive.Arguments[0].Location, directive);
+                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), disclosed, Remedy), directive.Arguments[0].Location, directive);
             }
         }
 
@@ -36,7 +37,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
         {
             if (NginxTree.IsInHttp(configuration, server) && NginxInheritance.Find(configuration, server, ServerTokens) is null)
             {
-                var message = Rule.FormatMessage("this server (server_tokens defaults to on)", Version);
+                var message = Rule.FormatMessage("this server (server_tokens defaults to on)", Version, Remedy);
                 context.Report(Rule, message, server.NameToken.Location, server);
             }
         }
