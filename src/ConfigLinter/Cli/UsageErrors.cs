@@ -29,8 +29,8 @@ internal static class UsageErrors
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-        // After an unknown command, the words that follow were meant for that command: only the first
-        // one says anything useful.
+        // The words after an unknown command were meant for that command, so only the first unknown
+        // command is reported.
         if (command.Subcommands.Count > 0)
         {
             var firstUnknownCommand = messages.Find(IsUnknownCommand);
