@@ -108,7 +108,7 @@ internal sealed class ClearTextHttpCheck : SettingCheck<WrittenConstant>
 
         /// <summary>
         /// Returns the operand that starts a string, which decides its scheme and host. A constant string is
-        /// judged whole instead unless that operand holds the whole authority, as in <c>LabBase + "results"</c>
+        /// judged whole instead, unless that operand contains the whole authority, as in <c>LabBase + "results"</c>
         /// with <c>LabBase = "http://lab.example/"</c>, so that the finding lands on the declaration of the
         /// named constant but <c>"http://" + Host</c> still counts.
         /// </summary>

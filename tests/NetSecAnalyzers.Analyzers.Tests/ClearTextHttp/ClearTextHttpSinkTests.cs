@@ -211,6 +211,29 @@ public class ClearTextHttpSinkTests
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
+    public Task BrokenCodeWithHttpUri_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+
+                class C
+                {
+                    void M(HttpClient client)
+                    {
+                        client.GetStringAsync([|"http://lab.hospital.example/results"|])
+                        Undefined(new System.Uri());
+                    }
+                }
+                """,
+            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC031")]
     public Task TopLevelProgram_Reports()
     {
         var test = new Verify.Test
