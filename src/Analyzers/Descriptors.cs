@@ -32,6 +32,17 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.RevocationCheckDisabled.HelpUri,
         customTags: CustomTags(RuleCatalog.RevocationCheckDisabled));
 
+    public static readonly DiagnosticDescriptor ClearTextHttpToRemoteHost = new(
+        RuleIds.ClearTextHttpToRemoteHost,
+        RuleCatalog.ClearTextHttpToRemoteHost.Title,
+        RuleCatalog.ClearTextHttpToRemoteHost.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.ClearTextHttpToRemoteHost.Description,
+        helpLinkUri: RuleCatalog.ClearTextHttpToRemoteHost.HelpUri,
+        customTags: CustomTags(RuleCatalog.ClearTextHttpToRemoteHost));
+
     public static readonly DiagnosticDescriptor ServerVersionDisclosed = new(
         RuleIds.ServerVersionDisclosed,
         RuleCatalog.ServerVersionDisclosed.Title,

@@ -105,7 +105,7 @@ public static class RuleCatalog
         securitySeverity: 6.5,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.CSharp,
         Tags("http", 319));
 
     public static readonly RuleDefinition HstsNotEnabled = new(

@@ -23,8 +23,9 @@ internal readonly struct ConstantSource
 /// Traces a value back to the constant expressions it is built from. The trace goes through casts,
 /// conditional, <c>??</c> and switch expressions, locals, parameters (their default value), and constants,
 /// fields and get-only auto-properties whose initializers are in the same file. For flags enums it also goes
-/// through <c>|</c>, <c>|=</c> and <c>&amp;</c> with a constant mask. A constant expression is returned as a
-/// whole, at the largest constant part of the value, because that is the text a reader edits.
+/// through <c>|</c>, <c>|=</c> and <c>&amp;</c> with a constant mask. A rule can add its own steps through
+/// <see cref="IValueBuilders"/>. A constant expression is returned as a whole, at the largest constant part
+/// of the value, because that is the text a reader edits.
 /// </summary>
 internal sealed class ConstantSources
 {
@@ -33,14 +34,17 @@ internal sealed class ConstantSources
     private const int MaxDepth = 32;
 
     private readonly bool tracesBitwiseOperators;
+    private readonly IValueBuilders? builders;
 
     /// <param name="tracesBitwiseOperators">
     /// True for flags enums, whose <c>|</c> adds and <c>&amp;</c> removes bits. False for values such as
     /// <c>bool</c>, where <c>false | x</c> is <c>x</c> and so the constant operand is not a source.
     /// </param>
-    public ConstantSources(bool tracesBitwiseOperators)
+    /// <param name="builders">The rule's own ways of building a value from another one, or null.</param>
+    public ConstantSources(bool tracesBitwiseOperators, IValueBuilders? builders = null)
     {
         this.tracesBitwiseOperators = tracesBitwiseOperators;
+        this.builders = builders;
     }
 
     public List<ConstantSource> Find(IOperation value)
@@ -75,7 +79,15 @@ internal sealed class ConstantSources
             return;
         }
 
-        if (operation.ConstantValue.HasValue)
+        // The rule's step runs before the constant check, so that a constant built from a named constant
+        // can be reported where the named one is declared.
+        if (builders?.BuiltFrom(operation) is { } builtFrom)
+        {
+            Visit(builtFrom, keptBits, depth, visited, found);
+            return;
+        }
+
+        if (operation.ConstantValue.HasValue || builders?.IsPartialConstant(operation) == true)
         {
             found.Add(new ConstantSource(operation, keptBits));
             return;

@@ -33,7 +33,7 @@ internal sealed class SettingAnalysis<TFinding>
         context.RegisterOperationAction(member.CollectWrite, WriteKinds);
         if (check.HasSettingParameters)
         {
-            context.RegisterOperationAction(member.CollectWrite, OperationKind.Invocation);
+            context.RegisterOperationAction(member.CollectWrite, OperationKind.Invocation, OperationKind.ObjectCreation);
         }
 
         context.RegisterOperationBlockEndAction(member.ReportFindings);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,7 @@ namespace NetSecAnalyzers.Analyzers.Flow;
 
 /// <summary>
 /// One rule that reports constants reaching settings. The base recognises the writes: <c>=</c>, object
-/// initializers, deconstruction, <c>|=</c> where bitwise operators count, and method arguments. A rule
+/// initializers, deconstruction, <c>|=</c> where bitwise operators count, and method and constructor arguments. A rule
 /// decides which properties and parameters are settings, which constants are findings, and how to report one.
 /// Properties of the project's own types are treated as storage, not settings, so test data and records
 /// stay quiet.
@@ -18,16 +19,16 @@ internal abstract class SettingCheck<TFinding>
 {
     private readonly IAssemblySymbol sourceAssembly;
 
-    protected SettingCheck(IAssemblySymbol sourceAssembly, bool tracesBitwiseOperators)
+    protected SettingCheck(IAssemblySymbol sourceAssembly, bool tracesBitwiseOperators, IValueBuilders? builders = null)
     {
         this.sourceAssembly = sourceAssembly;
         TracesBitwiseOperators = tracesBitwiseOperators;
-        Sources = new ConstantSources(tracesBitwiseOperators);
+        Sources = new ConstantSources(tracesBitwiseOperators, builders);
     }
 
     public ConstantSources Sources { get; }
 
-    /// <summary>True when some method argument can be a setting, so invocations are worth collecting.</summary>
+    /// <summary>True when some method or constructor argument can be a setting, so calls are worth collecting.</summary>
     public abstract bool HasSettingParameters { get; }
 
     private bool TracesBitwiseOperators { get; }
@@ -74,16 +75,10 @@ internal abstract class SettingCheck<TFinding>
 
                 break;
             case IInvocationOperation invocation when HasSettingParameters:
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                        && argument.Parameter is { } parameter
-                        && IsSettingParameter(invocation.TargetMethod, parameter))
-                    {
-                        writes.Add(new SettingWrite(argument.Value, parameter));
-                    }
-                }
-
+                AddArgumentWrites(invocation.TargetMethod, invocation.Arguments, writes);
+                break;
+            case IObjectCreationOperation { Constructor: { } constructor } creation when HasSettingParameters:
+                AddArgumentWrites(constructor, creation.Arguments, writes);
                 break;
         }
     }
@@ -94,10 +89,23 @@ internal abstract class SettingCheck<TFinding>
         var root = model.SyntaxTree.GetRoot(cancellationToken);
         foreach (var node in root.DescendantNodes())
         {
-            if (node is AssignmentExpressionSyntax or InvocationExpressionSyntax
+            if (node is AssignmentExpressionSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
                 && model.GetOperation(node, cancellationToken) is { } operation)
             {
                 AddWrites(operation, writes);
+            }
+        }
+    }
+
+    private void AddArgumentWrites(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, List<SettingWrite> writes)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Parameter is { } parameter
+                && IsSettingParameter(method, parameter))
+            {
+                writes.Add(new SettingWrite(argument.Value, parameter));
             }
         }
     }

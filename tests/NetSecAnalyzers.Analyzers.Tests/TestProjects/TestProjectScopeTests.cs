@@ -7,6 +7,9 @@ using VerifyLegacyTls = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCod
 using VerifyRevocation = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
     NetSecAnalyzers.Analyzers.RevocationCheckDisabledAnalyzer,
     NetSecAnalyzers.CodeFixes.RevocationCheckDisabledCodeFixProvider>;
+using VerifyClearTextHttp = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
+    NetSecAnalyzers.Analyzers.ClearTextHttpAnalyzer,
+    NetSecAnalyzers.CodeFixes.ClearTextHttpCodeFixProvider>;
 using VerifyServerHeader = NetSecAnalyzers.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<
     NetSecAnalyzers.Analyzers.ServerVersionDisclosedAnalyzer,
     NetSecAnalyzers.CodeFixes.ServerVersionDisclosedCodeFixProvider>;
@@ -53,6 +56,16 @@ public class TestProjectScopeTests
         class KestrelFixture
         {
             void Configure(KestrelServerOptions options) => options.AddServerHeader = [|true|];
+        }
+        """;
+
+    private const string ClearTextHttpSource = """
+        using System;
+        using System.Net.Http;
+
+        class StubServerFixture
+        {
+            HttpClient Create() => new HttpClient { BaseAddress = new Uri([|"http://stub.test.example/"|]) };
         }
         """;
 
@@ -137,6 +150,25 @@ public class TestProjectScopeTests
     {
         var test = new VerifyServerHeader.Test { TestCode = ServerHeaderSource };
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", MarkedAsTestProject));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", IncludeInEditorConfig));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC031")]
+    public Task ClearTextHttpInTestProject_NoDiagnostic()
+    {
+        var test = new VerifyClearTextHttp.Test { TestCode = WithoutMarkup(ClearTextHttpSource) };
+        test.TestState.AdditionalReferences.Add(XunitCore());
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC031")]
+    public Task ClearTextHttpInIncludedTestProject_Reports()
+    {
+        var test = new VerifyClearTextHttp.Test { TestCode = ClearTextHttpSource };
+        test.TestState.AdditionalReferences.Add(XunitCore());
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", IncludeInEditorConfig));
         return test.RunAsync();
     }
