@@ -62,6 +62,39 @@ public class HstsNotEnabledRuleTests
     }
 
     [Fact]
+    public void InheritOffInServer_Reports()
+    {
+        var options = new LintOptions { NginxVersion = new System.Version(1, 29, 3) };
+
+        NginxFixture.AssertReports(
+            RuleCatalog.HstsNotEnabled,
+            """
+            http {
+              add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;
+              [|server|] {
+                listen 443 ssl;
+                add_header_inherit off;
+              }
+            }
+            """,
+            options);
+    }
+
+    [Fact]
+    public void InheritOffBeforeItsVersion_NoDiagnostic()
+    {
+        AssertNoDiagnostic("""
+            http {
+              add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;
+              server {
+                listen 443 ssl;
+                add_header_inherit off;
+              }
+            }
+            """);
+    }
+
+    [Fact]
     public void EachServerWithoutIt_Reports()
     {
         AssertReports("""

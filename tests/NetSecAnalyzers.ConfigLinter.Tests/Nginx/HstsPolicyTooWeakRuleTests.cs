@@ -30,7 +30,7 @@ public class HstsPolicyTooWeakRuleTests
     }
 
     [Theory]
-    [InlineData("\"max-age=0\"", "sets max-age=0, which tells browsers to forget the HSTS policy")]
+    [InlineData("\"max-age=0\"", "sets max-age=0, which turns HSTS off because browsers forget the policy")]
     [InlineData("\"max-age=31536000; preload\"", "sets preload without includeSubDomains")]
     [InlineData("\"includeSubDomains\"", "has no max-age, so browsers ignore the header")]
     [InlineData("\"max-age=abc; includeSubDomains\"", "has the invalid max-age \"abc\", so browsers ignore the header")]

@@ -137,6 +137,23 @@ public class NestedAddHeaderDropsHeadersRuleTests
     }
 
     [Fact]
+    public void InheritOffFromVersion1293_NoDiagnostic()
+    {
+        AssertNoDiagnostic(
+            """
+            server {
+              listen 443 ssl;
+              add_header Referrer-Policy no-referrer always;
+              location /static/ {
+                add_header_inherit off;
+                add_header Cache-Control public;
+              }
+            }
+            """,
+            MergeVersion);
+    }
+
+    [Fact]
     public void LocationRepeatsHeaders_NoDiagnostic()
     {
         AssertNoDiagnostic("""

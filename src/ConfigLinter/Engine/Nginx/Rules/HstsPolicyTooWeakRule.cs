@@ -97,7 +97,7 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
 
         if (maxAge.TrimStart('0').Length == 0)
         {
-            problems.Add("sets max-age=0, which tells browsers to forget the HSTS policy");
+            problems.Add("sets max-age=0, which turns HSTS off because browsers forget the policy");
             return;
         }
 
