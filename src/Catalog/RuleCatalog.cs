@@ -118,7 +118,7 @@ public static class RuleCatalog
         securitySeverity: 6.1,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition HstsPolicyTooWeak = new(
@@ -131,7 +131,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition SecurityHeadersMissing = new(
@@ -144,7 +144,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("http", 693));
 
     public static readonly RuleDefinition NestedAddHeaderDropsHeaders = new(
@@ -157,7 +157,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "high",
         RuleTargets.Nginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("http", 693));
 
     public static readonly RuleDefinition ServerVersionDisclosed = new(

@@ -14,6 +14,9 @@ public sealed class LintOptions
     /// <summary>The configuration folder of Debian's, Ubuntu's and the official packages' nginx builds.</summary>
     public const string DefaultNginxPrefix = "/etc/nginx/";
 
+    /// <summary>One year in seconds, the HSTS max-age that browser preload lists require.</summary>
+    public const long DefaultHstsMinimumMaxAge = 31536000;
+
     /// <summary>The nginx version whose built-in defaults the nginx rules assume.</summary>
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
 
@@ -24,4 +27,7 @@ public sealed class LintOptions
     /// machine's. An empty value maps nothing.
     /// </summary>
     public string NginxPrefix { get; set; } = DefaultNginxPrefix;
+
+    /// <summary>The shortest HSTS <c>max-age</c>, in seconds, that NETSEC033 accepts.</summary>
+    public long HstsMinimumMaxAge { get; set; } = DefaultHstsMinimumMaxAge;
 }

@@ -36,6 +36,9 @@ internal static class NginxFixture
     public static IReadOnlyList<Finding> FindingsOf(DiagnosticBag diagnostics, RuleDefinition rule) =>
         diagnostics.Findings.Where(finding => finding.Rule == rule).ToList();
 
+    /// <summary>Selects NETSEC001 findings, for tests of reading and includes that use it as their sample finding.</summary>
+    public static bool IsLegacyTlsProtocol(Finding finding) => finding.Rule == RuleCatalog.LegacyTlsProtocol;
+
     /// <summary>
     /// Lints a fixture and asserts that reading it raised no notification and that the rule reports exactly
     /// the regions marked with <c>[|...|]</c>. Returns the rule's findings in file order.

@@ -99,3 +99,39 @@ public sealed class ServerVersionDisclosedDocExampleTests : RuleDocExampleTests
     {
     }
 }
+
+[Trait("Rule", "NETSEC032")]
+public sealed class HstsNotEnabledDocExampleTests : RuleDocExampleTests
+{
+    public HstsNotEnabledDocExampleTests()
+        : base(RuleCatalog.HstsNotEnabled)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC033")]
+public sealed class HstsPolicyTooWeakDocExampleTests : RuleDocExampleTests
+{
+    public HstsPolicyTooWeakDocExampleTests()
+        : base(RuleCatalog.HstsPolicyTooWeak)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC034")]
+public sealed class SecurityHeadersMissingDocExampleTests : RuleDocExampleTests
+{
+    public SecurityHeadersMissingDocExampleTests()
+        : base(RuleCatalog.SecurityHeadersMissing)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC035")]
+public sealed class NestedAddHeaderDropsHeadersDocExampleTests : RuleDocExampleTests
+{
+    public NestedAddHeaderDropsHeadersDocExampleTests()
+        : base(RuleCatalog.NestedAddHeaderDropsHeaders)
+    {
+    }
+}

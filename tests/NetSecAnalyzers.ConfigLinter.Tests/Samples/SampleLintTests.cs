@@ -33,6 +33,19 @@ public sealed class SampleLintTests
         Assert.Equal("insecure/deploy/nginx/nginx.conf:14", Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 
+    [Theory]
+    [Trait("Rule", "NETSEC032")]
+    [Trait("Rule", "NETSEC034")]
+    [InlineData(RuleIds.HstsNotEnabled)]
+    [InlineData(RuleIds.SecurityHeadersMissing)]
+    public void InsecureSample_ReportsTlsServerWithoutHeaders(string ruleId)
+    {
+        var result = Lint("insecure");
+
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId);
+        Assert.Equal("insecure/deploy/nginx/conf.d/hospital-api.conf:11", Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+    }
+
     [Fact]
     public void HardenedSample_HasNoFindingsOrReadErrors()
     {

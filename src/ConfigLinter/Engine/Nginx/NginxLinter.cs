@@ -15,6 +15,10 @@ public static class NginxLinter
         new LegacyTlsProtocolRule(),
         new RevocationCheckDisabledRule(),
         new ServerVersionDisclosedRule(),
+        new HstsNotEnabledRule(),
+        new HstsPolicyTooWeakRule(),
+        new SecurityHeadersMissingRule(),
+        new NestedAddHeaderDropsHeadersRule(),
     };
 
     /// <summary>

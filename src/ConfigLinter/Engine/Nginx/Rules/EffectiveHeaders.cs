@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>One <c>add_header</c> directive as nginx reads it.</summary>
+internal sealed class AddedHeader
+{
+    public AddedHeader(NginxDirective directive)
+    {
+        Directive = directive;
+        Value = directive.Arguments[1];
+        Always = directive.Arguments.Count == 3 && directive.Arguments[2].Text == "always";
+    }
+
+    public NginxDirective Directive { get; }
+
+    /// <summary>The header name as written; nginx and browsers compare it without regard to case.</summary>
+    public string Name => Directive.Arguments[0].Text;
+
+    public NginxToken Value { get; }
+
+    /// <summary>
+    /// Whether the header goes out with every response. Without <c>always</c> nginx adds it only to 200,
+    /// 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses. nginx matches the word case-sensitively.
+    /// </summary>
+    public bool Always { get; }
+
+    /// <summary>nginx skips a header whose value is empty, so <c>add_header X ""</c> sends nothing.</summary>
+    public bool IsSent => Value.Text.Length > 0;
+
+    /// <summary>A value with a variable is known only per request, so its content cannot be judged.</summary>
+    public bool HasVariables => Value.Text.IndexOf('$') >= 0;
+
+    public bool Is(string name) => string.Equals(Name, name, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The <c>add_header</c> set of one level that can answer a request: a server, a location or an
+/// <c>if</c> inside a location.
+/// </summary>
+internal sealed class HeaderScope
+{
+    public HeaderScope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> own, IReadOnlyList<AddedHeader> effective, IReadOnlyList<AddedHeader> inherited)
+    {
+        Block = block;
+        Parent = parent;
+        Own = own;
+        Effective = effective;
+        Inherited = inherited;
+    }
+
+    public NginxDirective Block { get; }
+
+    /// <summary>The scope around this one; null for a server.</summary>
+    public HeaderScope? Parent { get; }
+
+    /// <summary>The block's own <c>add_header</c> directives.</summary>
+    public IReadOnlyList<AddedHeader> Own { get; }
+
+    /// <summary>The headers nginx adds to responses from this block, after inheritance.</summary>
+    public IReadOnlyList<AddedHeader> Effective { get; }
+
+    /// <summary>The headers the enclosing level sends, which this block would get without its own <c>add_header</c>.</summary>
+    public IReadOnlyList<AddedHeader> Inherited { get; }
+
+    public bool Sends(string name) => Effective.Any(header => header.IsSent && header.Is(name));
+
+    /// <summary>Whether the block names the header itself, even with an empty value that removes it on purpose.</summary>
+    public bool Names(string name) => Own.Any(header => header.Is(name));
+}
+
+/// <summary>
+/// The response headers each TLS server of a configuration sends, per server and per location and
+/// <c>if</c> in it, following how ngx_http_headers_module merges <c>add_header</c>: a level with no
+/// <c>add_header</c> of its own takes the whole set of the level around it, and a level with one drops
+/// that set. <c>add_header_inherit</c> (nginx 1.29.3 and later) changes that: <c>merge</c> appends the
+/// inherited set to the level's own, <c>off</c> inherits nothing.
+/// </summary>
+/// <remarks>
+/// NOTE: <c>more_set_headers</c> of the headers-more module is not read, so headers set only with it
+/// count as missing.
+/// </remarks>
+internal static class EffectiveHeaders
+{
+    public const string Hsts = "Strict-Transport-Security";
+    public const string ContentTypeOptions = "X-Content-Type-Options";
+    public const string FrameOptions = "X-Frame-Options";
+    public const string ContentSecurityPolicy = "Content-Security-Policy";
+    public const string ReferrerPolicy = "Referrer-Policy";
+
+    /// <summary>The headers whose loss NETSEC035 reports, in the order messages list them.</summary>
+    public static readonly IReadOnlyList<string> SecurityHeaders = new[] { Hsts, ContentTypeOptions, FrameOptions, ContentSecurityPolicy, ReferrerPolicy };
+
+    private static readonly Version InheritDirectiveVersion = new(1, 29, 3);
+
+    /// <summary>
+    /// <c>listen</c> parameters that make a server answer over TLS. Unlike for <c>ssl_protocols</c>,
+    /// QUIC counts here: HTTP/3 responses carry the same headers.
+    /// </summary>
+    private static readonly HashSet<string> TlsListenParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
+
+    private enum InheritMode
+    {
+        On,
+        Off,
+        Merge,
+    }
+
+    /// <summary>
+    /// Returns, for each TLS server of the http module in reading order, its scope followed by every
+    /// location and <c>if</c> scope below it, depth first.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<HeaderScope>> TlsServers(NginxRuleContext context)
+    {
+        var configuration = context.Configuration;
+        var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
+        foreach (var (server, enclosing) in NginxTree.Servers(configuration))
+        {
+            if (!NginxTree.IsInHttp(configuration, server) || !IsTlsServer(server, enclosing))
+            {
+                continue;
+            }
+
+            var httpMode = readsInherit ? ModeOf(enclosing, InheritMode.On) : InheritMode.On;
+            yield return Walk(server, parent: null, Own(enclosing), httpMode, readsInherit).ToList();
+        }
+    }
+
+    /// <summary>Returns the security headers the enclosing level sends and this block silently loses.</summary>
+    public static IReadOnlyList<string> Dropped(HeaderScope scope) =>
+        SecurityHeaders
+            .Where(name => scope.Inherited.Any(header => header.IsSent && header.Is(name)) && !scope.Sends(name) && !scope.Names(name))
+            .ToList();
+
+    /// <summary>Joins names as a sentence lists them: "A", "A and B", "A, B and C".</summary>
+    public static string JoinNames(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+
+    private static IEnumerable<HeaderScope> Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode enclosingMode, bool readsInherit)
+    {
+        var mode = readsInherit ? ModeOf(block.Children, enclosingMode) : InheritMode.On;
+        var scope = Scope(block, parent, inherited, mode);
+        yield return scope;
+        foreach (var child in block.Children.Where(child => IsNestedScope(block, child)))
+        {
+            foreach (var nested in Walk(child, scope, scope.Effective, mode, readsInherit))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    /// <summary>nginx allows <c>add_header</c> in <c>if</c> only inside a location, not in a server.</summary>
+    private static bool IsNestedScope(NginxDirective block, NginxDirective child) =>
+        child.BlockKind == NginxBlockKind.Directives
+        && (child.Name == "location" || (child.Name == "if" && block.Name == "location"));
+
+    private static HeaderScope Scope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode mode)
+    {
+        var own = Own(block.Children);
+        IReadOnlyList<AddedHeader> effective = mode switch
+        {
+            InheritMode.Off => own,
+            InheritMode.Merge => inherited.Concat(own).ToList(),
+            _ => own.Count > 0 ? own : inherited,
+        };
+        return new HeaderScope(block, parent, own, effective, mode == InheritMode.Off ? Array.Empty<AddedHeader>() : inherited);
+    }
+
+    /// <summary>Returns a level's <c>add_header</c> directives; a form nginx rejects adds nothing.</summary>
+    private static IReadOnlyList<AddedHeader> Own(IEnumerable<NginxDirective> level) =>
+        level
+            .Where(directive => directive.Name == "add_header" && !directive.HasBlock && directive.Arguments.Count is 2 or 3)
+            .Select(directive => new AddedHeader(directive))
+            .ToList();
+
+    /// <summary><c>add_header_inherit</c> is itself inherited like any single-value directive.</summary>
+    private static InheritMode ModeOf(IEnumerable<NginxDirective> level, InheritMode inherited)
+    {
+        var directive = level.LastOrDefault(candidate => candidate.Name == "add_header_inherit" && !candidate.HasBlock && candidate.Arguments.Count == 1);
+        return directive?.Arguments[0].Text switch
+        {
+            "merge" => InheritMode.Merge,
+            "off" => InheritMode.Off,
+            "on" => InheritMode.On,
+            _ => inherited,
+        };
+    }
+
+    /// <summary>A server answers over TLS with <c>listen ... ssl</c> or <c>quic</c>, or with the old <c>ssl on</c> in it or around it.</summary>
+    private static bool IsTlsServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        server.Children.Any(directive => directive.Name == "listen" && directive.Arguments.Skip(1).Any(argument => TlsListenParameters.Contains(argument.Text)))
+        || server.Children.Any(IsSslOn)
+        || enclosing.Any(IsSslOn);
+
+    private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// NETSEC033 in nginx: an <c>add_header Strict-Transport-Security</c> that some TLS server or location
+/// sends, with a policy weaker than the configured minimum, a malformed policy that browsers ignore, or
+/// without <c>always</c>. One finding per directive lists all its problems.
+/// </summary>
+internal sealed class HstsPolicyTooWeakRule : INginxRule
+{
+    public RuleDefinition Rule => RuleCatalog.HstsPolicyTooWeak;
+
+    public void Analyze(NginxRuleContext context)
+    {
+        var minimum = context.Options.HstsMinimumMaxAge;
+        // An http-level header that several servers inherit is one directive and gets one finding.
+        var headers = EffectiveHeaders.TlsServers(context)
+            .SelectMany(scopes => scopes)
+            .SelectMany(scope => scope.Effective)
+            .Where(header => header.IsSent && header.Is(EffectiveHeaders.Hsts))
+            .GroupBy(header => header.Directive)
+            .Select(group => group.First());
+        foreach (var header in headers)
+        {
+            var problems = Problems(header, minimum);
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            var subject = header.Directive.ToDisplayString() + " " + EffectiveHeaders.JoinNames(problems);
+            var message = Rule.FormatMessage(subject, minimum.ToString(CultureInfo.InvariantCulture));
+            context.Report(Rule, message, header.Value.Location, header.Directive);
+        }
+    }
+
+    /// <summary>
+    /// Reads the policy as RFC 6797 section 6.1 defines it: directives separated by <c>;</c>, names
+    /// compared without regard to case, a value that may be quoted, and no directive twice. A value with a
+    /// variable is known only per request, so only <c>always</c> is checked then.
+    /// </summary>
+    private static List<string> Problems(AddedHeader header, long minimum)
+    {
+        var problems = new List<string>();
+        if (!header.HasVariables)
+        {
+            CheckPolicy(header.Value.Text, minimum, problems);
+        }
+
+        if (!header.Always)
+        {
+            problems.Add("is sent without always, so error responses lack it");
+        }
+
+        return problems;
+    }
+
+    private static void CheckPolicy(string policy, long minimum, List<string> problems)
+    {
+        var directives = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in policy.Split(';'))
+        {
+            var text = part.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var equals = text.IndexOf('=');
+            var name = (equals < 0 ? text : text.Substring(0, equals)).Trim();
+            var value = equals < 0 ? string.Empty : Unquote(text.Substring(equals + 1).Trim());
+            if (directives.ContainsKey(name))
+            {
+                problems.Add("repeats " + name + ", so browsers ignore the header");
+                return;
+            }
+
+            directives[name] = value;
+        }
+
+        if (!directives.TryGetValue("max-age", out var maxAge))
+        {
+            problems.Add("has no max-age, so browsers ignore the header");
+            return;
+        }
+
+        if (maxAge.Length == 0 || !maxAge.All(character => character >= '0' && character <= '9'))
+        {
+            problems.Add("has the invalid max-age \"" + maxAge + "\", so browsers ignore the header");
+            return;
+        }
+
+        if (maxAge.TrimStart('0').Length == 0)
+        {
+            problems.Add("sets max-age=0, which turns HSTS off because browsers forget the policy");
+            return;
+        }
+
+        // A number too long for a long is far above any minimum.
+        if (long.TryParse(maxAge, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < minimum)
+        {
+            problems.Add("sets max-age below " + minimum.ToString(CultureInfo.InvariantCulture) + " seconds");
+        }
+
+        if (!directives.ContainsKey("includeSubDomains"))
+        {
+            problems.Add(directives.ContainsKey("preload") ? "sets preload without includeSubDomains" : "lacks includeSubDomains");
+        }
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"' ? value.Substring(1, value.Length - 2) : value;
+}
