@@ -99,3 +99,30 @@ public sealed class ServerVersionDisclosedDocExampleTests : RuleDocExampleTests
     {
     }
 }
+
+[Trait("Rule", "NETSEC020")]
+public sealed class CertificateValidationDisabledDocExampleTests : RuleDocExampleTests
+{
+    public CertificateValidationDisabledDocExampleTests()
+        : base(RuleCatalog.CertificateValidationDisabled)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC030")]
+public sealed class HttpsNotEnforcedDocExampleTests : RuleDocExampleTests
+{
+    public HttpsNotEnforcedDocExampleTests()
+        : base(RuleCatalog.HttpsNotEnforced)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC031")]
+public sealed class ClearTextHttpToRemoteHostDocExampleTests : RuleDocExampleTests
+{
+    public ClearTextHttpToRemoteHostDocExampleTests()
+        : base(RuleCatalog.ClearTextHttpToRemoteHost)
+    {
+    }
+}
