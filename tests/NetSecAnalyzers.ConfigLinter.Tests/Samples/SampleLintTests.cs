@@ -33,6 +33,21 @@ public sealed class SampleLintTests
         Assert.Equal("insecure/deploy/nginx/nginx.conf:14", Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 
+    [Theory]
+    [Trait("Rule", "NETSEC020")]
+    [Trait("Rule", "NETSEC030")]
+    [Trait("Rule", "NETSEC031")]
+    [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:35")]
+    [InlineData(RuleIds.HttpsNotEnforced, "insecure/deploy/nginx/conf.d/hospital-api.conf:7")]
+    [InlineData(RuleIds.ClearTextHttpToRemoteHost, "insecure/deploy/nginx/conf.d/hospital-api.conf:30")]
+    public void InsecureSample_ReportsNginxUpstreamAndRedirectMistakes(string ruleId, string expectedLocation)
+    {
+        var result = Lint("insecure");
+
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId);
+        Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+    }
+
     [Fact]
     public void HardenedSample_HasNoFindingsOrReadErrors()
     {
