@@ -161,7 +161,7 @@ public class HttpsNotEnforcedRuleTests
     [Fact]
     public void ErrorCodeWithoutBody_NoDiagnostic()
     {
-        // nginx answers with its own error page, which is none of the site's content.
+        // nginx answers with its own error page, which is not the site's content.
         AssertNoDiagnostic("""
             server {
               listen 80 default_server;

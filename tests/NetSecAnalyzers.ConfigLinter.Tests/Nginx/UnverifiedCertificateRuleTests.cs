@@ -33,7 +33,7 @@ public class UnverifiedCertificateRuleTests
     }
 
     [Fact]
-    public void ExplicitOffInheritedFromHttp_ReportsOnceOnOff()
+    public void InheritedExplicitOff_ReportsOnce()
     {
         var finding = AssertReports("""
             http {

@@ -14,7 +14,7 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// </summary>
 internal sealed class HttpsNotEnforcedRule : INginxRule
 {
-    /// <summary>Stands for the port of a server without <c>listen</c>, which the message names differently.</summary>
+    /// <summary>Marks the port of a server without <c>listen</c>, which the message names differently.</summary>
     private const string DefaultPort = "default";
 
     private const string AcmeChallengePath = "/.well-known/acme-challenge";
@@ -156,13 +156,13 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
     private static string Describe(NginxDirective server, IReadOnlyList<string> ports)
     {
         var name = server.Children.FirstOrDefault(directive => directive.Name == "server_name" && directive.Arguments.Count > 0)?.Arguments[0].Text;
-        var who = string.IsNullOrEmpty(name) || name == "_" ? "the server" : "server " + name;
+        var label = string.IsNullOrEmpty(name) || name == "_" ? "the server" : "server " + name;
         if (ports.Count == 1 && ports[0] == DefaultPort)
         {
-            return who + " on nginx's default port 80";
+            return label + " on nginx's default port 80";
         }
 
-        return who + (ports.Count == 1 ? " on port " + ports[0] : " on ports " + string.Join(", ", ports));
+        return label + (ports.Count == 1 ? " on port " + ports[0] : " on ports " + string.Join(", ", ports));
     }
 
     private static string DescribeRoot(NginxDirective? root, NginxDirective block) =>
