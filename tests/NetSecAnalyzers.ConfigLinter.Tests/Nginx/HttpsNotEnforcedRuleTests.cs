@@ -104,6 +104,19 @@ public class HttpsNotEnforcedRuleTests
             """);
     }
 
+    [Fact]
+    public void LongReturnBody_ReportsShortenedBody()
+    {
+        var finding = AssertReports("""
+            server {
+              listen 80;
+              location / { [|return|] 200 "<html>\n<body>Maintenance until Monday, see the status page</body>\n</html>"; }
+            }
+            """).Single();
+
+        Assert.Equal("location / (return 200 \"<html>\\n<body>Maintenance until Monday, ...\") in the server on port 80" + Advice, finding.Message);
+    }
+
     [Theory]
     [InlineData("return 301 https://$host$request_uri;")]
     [InlineData("return 302 https://example.com$request_uri;")]

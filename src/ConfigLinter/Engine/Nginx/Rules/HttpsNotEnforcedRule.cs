@@ -17,6 +17,8 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
     /// <summary>Marks the port of a server without <c>listen</c>, which the message names differently.</summary>
     private const string DefaultPort = "default";
 
+    private const int MaxQuotedBody = 40;
+
     private const string AcmeChallengePath = "/.well-known/acme-challenge";
 
     /// <summary><c>listen</c> parameters that make the socket accept TLS or QUIC instead of plain HTTP.</summary>
@@ -52,7 +54,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
         var (response, decidedBy) = NginxRedirects.Decide(server);
         if (response == NginxPlainResponse.Content)
         {
-            Report(context, serverDescription + " (" + decidedBy!.ToDisplayString() + ")", decidedBy);
+            Report(context, serverDescription + " (" + DescribeReturn(decidedBy!) + ")", decidedBy!);
         }
 
         if (response != NginxPlainResponse.Undecided)
@@ -84,7 +86,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
         var (response, decidedBy) = NginxRedirects.Decide(location);
         if (response == NginxPlainResponse.Content)
         {
-            Report(context, subject + " (" + decidedBy!.ToDisplayString() + ") in " + serverDescription, decidedBy);
+            Report(context, subject + " (" + DescribeReturn(decidedBy!) + ") in " + serverDescription, decidedBy!);
         }
 
         if (response != NginxPlainResponse.Undecided)
@@ -163,6 +165,19 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
         }
 
         return label + (ports.Count == 1 ? " on port " + ports[0] : " on ports " + string.Join(", ", ports));
+    }
+
+    /// <summary>Quotes a <c>return</c> with its body shortened to one line, as a body may be a whole page.</summary>
+    private static string DescribeReturn(NginxDirective directive)
+    {
+        if (directive.Name != "return" || directive.Arguments.Count < 2)
+        {
+            return directive.ToDisplayString();
+        }
+
+        var body = directive.Arguments[1].Text.Replace("\r", "\\r").Replace("\n", "\\n");
+        body = body.Length > MaxQuotedBody ? body.Substring(0, MaxQuotedBody) + "..." : body;
+        return "return " + directive.Arguments[0].Text + " \"" + body + "\"";
     }
 
     private static string DescribeRoot(NginxDirective? root, NginxDirective block) =>
