@@ -33,7 +33,7 @@ internal readonly struct NginxAddress
 
     /// <summary>
     /// Returns whether the address stays on this machine: a unix socket, <c>localhost</c>, 127.0.0.0/8 or
-    /// <c>[::1]</c>. Host names other than <c>localhost</c> are taken as remote, as only DNS knows.
+    /// <c>[::1]</c>. Host names other than <c>localhost</c> are taken as remote, because only DNS resolves them.
     /// </summary>
     public bool IsLoopback =>
         IsUnixSocket

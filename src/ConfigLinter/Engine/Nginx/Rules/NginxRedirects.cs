@@ -82,7 +82,7 @@ internal static class NginxRedirects
     }
 
     /// <summary>
-    /// nginx answers with a redirect when the replacement of <c>rewrite</c> starts with <c>https://</c>,
+    /// nginx sends a redirect when the replacement of <c>rewrite</c> starts with <c>https://</c>,
     /// whatever the flag. Only a pattern that matches every URI redirects every request.
     /// </summary>
     private static bool IsCatchAllRedirectToHttps(NginxDirective directive) =>
