@@ -66,7 +66,7 @@ public static class RuleCatalog
         securitySeverity: 8.1,
         precision: "high",
         RuleTargets.CSharp | RuleTargets.Nginx | RuleTargets.Compose,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("tls", 295));
 
     public static readonly RuleDefinition RevocationCheckDisabled = new(
@@ -92,7 +92,7 @@ public static class RuleCatalog
         securitySeverity: 7.5,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Nginx,
         Tags("http", 319));
 
     public static readonly RuleDefinition ClearTextHttpToRemoteHost = new(
@@ -105,7 +105,7 @@ public static class RuleCatalog
         securitySeverity: 6.5,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.CSharp,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 319));
 
     public static readonly RuleDefinition HstsNotEnabled = new(

@@ -135,3 +135,30 @@ public sealed class NestedAddHeaderDropsHeadersDocExampleTests : RuleDocExampleT
     {
     }
 }
+
+[Trait("Rule", "NETSEC020")]
+public sealed class CertificateValidationDisabledDocExampleTests : RuleDocExampleTests
+{
+    public CertificateValidationDisabledDocExampleTests()
+        : base(RuleCatalog.CertificateValidationDisabled)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC030")]
+public sealed class HttpsNotEnforcedDocExampleTests : RuleDocExampleTests
+{
+    public HttpsNotEnforcedDocExampleTests()
+        : base(RuleCatalog.HttpsNotEnforced)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC031")]
+public sealed class ClearTextHttpToRemoteHostDocExampleTests : RuleDocExampleTests
+{
+    public ClearTextHttpToRemoteHostDocExampleTests()
+        : base(RuleCatalog.ClearTextHttpToRemoteHost)
+    {
+    }
+}

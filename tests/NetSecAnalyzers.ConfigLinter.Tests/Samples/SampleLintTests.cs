@@ -34,16 +34,22 @@ public sealed class SampleLintTests
     }
 
     [Theory]
+    [Trait("Rule", "NETSEC020")]
+    [Trait("Rule", "NETSEC030")]
+    [Trait("Rule", "NETSEC031")]
     [Trait("Rule", "NETSEC032")]
     [Trait("Rule", "NETSEC034")]
-    [InlineData(RuleIds.HstsNotEnabled)]
-    [InlineData(RuleIds.SecurityHeadersMissing)]
-    public void InsecureSample_ReportsTlsServerWithoutHeaders(string ruleId)
+    [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:35")]
+    [InlineData(RuleIds.HttpsNotEnforced, "insecure/deploy/nginx/conf.d/hospital-api.conf:7")]
+    [InlineData(RuleIds.ClearTextHttpToRemoteHost, "insecure/deploy/nginx/conf.d/hospital-api.conf:30")]
+    [InlineData(RuleIds.HstsNotEnabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
+    [InlineData(RuleIds.SecurityHeadersMissing, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
+    public void InsecureSample_ReportsEachNginxRuleOnce(string ruleId, string expectedLocation)
     {
         var result = Lint("insecure");
 
         var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId);
-        Assert.Equal("insecure/deploy/nginx/conf.d/hospital-api.conf:11", Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+        Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 
     [Fact]

@@ -13,7 +13,10 @@ public static class NginxLinter
     private static readonly INginxRule[] Rules =
     {
         new LegacyTlsProtocolRule(),
+        new UnverifiedCertificateRule(),
         new RevocationCheckDisabledRule(),
+        new HttpsNotEnforcedRule(),
+        new ClearTextUpstreamRule(),
         new ServerVersionDisclosedRule(),
         new HstsNotEnabledRule(),
         new HstsPolicyTooWeakRule(),

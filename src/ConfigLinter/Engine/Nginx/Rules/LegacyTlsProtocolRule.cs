@@ -22,14 +22,6 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
     };
 
-    /// <summary>The directives that open a TLS connection to an upstream, the URL scheme that makes it TLS, and the protocol list that applies.</summary>
-    private static readonly (string Pass, string Scheme, string Protocols)[] UpstreamPasses =
-    {
-        ("proxy_pass", "https://", "proxy_ssl_protocols"),
-        ("grpc_pass", "grpcs://", "grpc_ssl_protocols"),
-        ("uwsgi_pass", "suwsgi://", "uwsgi_ssl_protocols"),
-    };
-
     /// <summary>
     /// <c>listen</c> parameters that make a server accept TLS over TCP. <c>quic</c> (and the preview's
     /// <c>http3</c>) are left out: QUIC always negotiates TLS 1.3 (RFC 9001), whatever <c>ssl_protocols</c> says.
@@ -126,11 +118,9 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     private void CheckUpstreamWithoutProtocols(NginxRuleContext context, NginxDirective directive)
     {
         var block = directive.Parent;
-        var pass = UpstreamPasses.FirstOrDefault(candidate => candidate.Pass == directive.Name);
+        var pass = NginxPasses.TlsPassOf(directive);
         if (block is null
-            || pass.Pass is null
-            || directive.Arguments.Count == 0
-            || !directive.Arguments[0].Text.StartsWith(pass.Scheme, StringComparison.OrdinalIgnoreCase)
+            || pass is null
             || NginxInheritance.Find(context.Configuration, block, pass.Protocols) is not null)
         {
             return;

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// NETSEC031 in nginx: <c>proxy_pass http://</c> or <c>grpc_pass grpc://</c> (or a <c>grpc_pass</c> without
+/// a scheme, which is plain gRPC) to a host that is not loopback, directly or through an <c>upstream</c>
+/// block with at least one such server. A host with a variable is decided at run time and not judged.
+/// </summary>
+internal sealed class ClearTextUpstreamRule : INginxRule
+{
+    private static readonly (string Pass, string Scheme)[] ClearTextPasses =
+    {
+        ("proxy_pass", "http://"),
+        ("grpc_pass", "grpc://"),
+    };
+
+    public RuleDefinition Rule => RuleCatalog.ClearTextHttpToRemoteHost;
+
+    public void Analyze(NginxRuleContext context)
+    {
+        var configuration = context.Configuration;
+        var upstreams = NginxTree.Directives(configuration)
+            .Where(directive => directive.Name == "upstream" && directive.Arguments.Count == 1 && directive.HasBlock)
+            .GroupBy(directive => directive.Arguments[0].Text, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+
+        foreach (var directive in NginxTree.Directives(configuration).Where(NginxPasses.IsPass))
+        {
+            if (!IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive))
+            {
+                continue;
+            }
+
+            var url = directive.Arguments[0];
+            var address = NginxAddress.FromUrl(url.Text);
+            var remote = RemoteTarget(address, upstreams);
+            if (remote is not null)
+            {
+                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote), url.Location, directive);
+            }
+        }
+    }
+
+    private static bool IsClearText(NginxDirective directive)
+    {
+        var url = directive.Arguments[0].Text;
+        return ClearTextPasses.Any(pass => pass.Pass == directive.Name && url.StartsWith(pass.Scheme, StringComparison.OrdinalIgnoreCase))
+            || (directive.Name == "grpc_pass" && url.IndexOf("://", StringComparison.Ordinal) < 0);
+    }
+
+    /// <summary>
+    /// Returns how the message names the remote host the requests go to, or null when they stay on this
+    /// machine or cannot be judged. nginx looks a URL's host up among the <c>upstream</c> blocks first.
+    /// </summary>
+    private static string? RemoteTarget(NginxAddress address, IReadOnlyDictionary<string, NginxDirective> upstreams)
+    {
+        if (address.HasVariable || address.IsLoopback)
+        {
+            return null;
+        }
+
+        if (address.Port is null && upstreams.TryGetValue(address.Host, out var upstream))
+        {
+            var remote = upstream.Children
+                .Where(server => server.Name == "server" && server.Arguments.Count > 0)
+                .FirstOrDefault(server => !NginxAddress.Parse(server.Arguments[0].Text).IsLoopback);
+            return remote is null ? null : "upstream " + address.Host + " (server " + remote.Arguments[0].Text + ")";
+        }
+
+        return address.Text;
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// A directive that hands a request to an upstream over TLS when its URL has the TLS scheme, and the prefix
+/// of the <c>*_ssl_*</c> directives that configure that connection.
+/// </summary>
+internal sealed class NginxTlsPass
+{
+    public NginxTlsPass(string pass, string tlsScheme, string sslPrefix)
+    {
+        Pass = pass;
+        TlsScheme = tlsScheme;
+        SslPrefix = sslPrefix;
+    }
+
+    public string Pass { get; }
+
+    public string TlsScheme { get; }
+
+    public string SslPrefix { get; }
+
+    public string Protocols => SslPrefix + "_ssl_protocols";
+
+    public string Verify => SslPrefix + "_ssl_verify";
+
+    public string TrustedCertificate => SslPrefix + "_ssl_trusted_certificate";
+}
+
+/// <summary>The directives of the http module that pass a request to an upstream instead of serving it from nginx.</summary>
+internal static class NginxPasses
+{
+    private static readonly NginxTlsPass[] TlsPasses =
+    {
+        new("proxy_pass", "https://", "proxy"),
+        new("grpc_pass", "grpcs://", "grpc"),
+        new("uwsgi_pass", "suwsgi://", "uwsgi"),
+    };
+
+    private static readonly HashSet<string> Passes = new(StringComparer.Ordinal)
+    {
+        "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass",
+    };
+
+    public static bool IsPass(NginxDirective directive) =>
+        !directive.HasBlock && directive.Arguments.Count > 0 && Passes.Contains(directive.Name);
+
+    /// <summary>
+    /// Returns the TLS pass that a directive is, when its URL starts with the TLS scheme (nginx compares the
+    /// scheme without regard to case), or null.
+    /// </summary>
+    public static NginxTlsPass? TlsPassOf(NginxDirective directive) =>
+        IsPass(directive)
+            ? TlsPasses.FirstOrDefault(pass => pass.Pass == directive.Name
+                && directive.Arguments[0].Text.StartsWith(pass.TlsScheme, StringComparison.OrdinalIgnoreCase))
+            : null;
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// NETSEC020 in nginx: a TLS connection to an upstream (<c>proxy_pass https://</c>, <c>grpc_pass grpcs://</c>,
+/// <c>uwsgi_pass suwsgi://</c>, or <c>proxy_ssl on</c> in a stream server) for which
+/// <c>*_ssl_verify on</c> is not in effect, or is on without <c>*_ssl_trusted_certificate</c>; and
+/// <c>ssl_verify_client optional_no_ca</c>.
+/// </summary>
+internal sealed class UnverifiedCertificateRule : INginxRule
+{
+    private const string StreamProxySsl = "proxy_ssl";
+
+    private static readonly NginxTlsPass StreamProxy = new(StreamProxySsl, string.Empty, "proxy");
+
+    public RuleDefinition Rule => RuleCatalog.CertificateValidationDisabled;
+
+    public void Analyze(NginxRuleContext context)
+    {
+        var configuration = context.Configuration;
+
+        // An inherited "off" is reported once where it is written, not once per pass it reaches.
+        var reported = new HashSet<NginxToken>();
+        foreach (var directive in NginxTree.Directives(configuration))
+        {
+            var pass = NginxPasses.TlsPassOf(directive);
+            if (pass is not null && directive.Parent is not null && NginxTree.IsInHttp(configuration, directive))
+            {
+                CheckUpstream(context, pass, directive.Parent, directive, directive.ToDisplayString(), reported);
+            }
+            else if (directive.Name == "ssl_verify_client" && directive.Arguments.Count == 1 && directive.Arguments[0].Text == "optional_no_ca")
+            {
+                var message = Rule.FormatMessage(directive.ToDisplayString() + " requests a client certificate but accepts one that no trusted CA issued");
+                context.Report(Rule, message, directive.Arguments[0].Location, directive);
+            }
+        }
+
+        foreach (var (server, _) in NginxTree.Servers(configuration).Where(entry => !NginxTree.IsInHttp(configuration, entry.Server)))
+        {
+            var proxySsl = NginxInheritance.Find(configuration, server, StreamProxySsl);
+            if (NginxFlags.IsOn(proxySsl) && server.Parent?.Name == "stream")
+            {
+                CheckUpstream(context, StreamProxy, server, proxySsl!, "proxy_ssl on", reported);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports a TLS connection to an upstream opened in <paramref name="block"/> unless the certificate is
+    /// verified there. A finding about a missing setting is located on the first argument of
+    /// <paramref name="opener"/>, the directive that opens the connection.
+    /// </summary>
+    private void CheckUpstream(NginxRuleContext context, NginxTlsPass pass, NginxDirective block, NginxDirective opener, string opened, ISet<NginxToken> reported)
+    {
+        var site = opener.Arguments[0];
+        var configuration = context.Configuration;
+        var verify = NginxInheritance.Find(configuration, block, pass.Verify);
+        if (NginxFlags.IsOn(verify))
+        {
+            if (NginxInheritance.Find(configuration, block, pass.TrustedCertificate) is null && reported.Add(site))
+            {
+                var described = opened + " sets " + pass.Verify + " on without " + pass.TrustedCertificate + ", so nginx has no CA to verify against and refuses to start";
+                context.Report(Rule, Rule.FormatMessage(described), site.Location, opener);
+            }
+
+            return;
+        }
+
+        var explicitOff = NginxFlags.IsOff(verify);
+        var location = explicitOff ? verify!.Arguments[0] : site;
+        if (reported.Add(location))
+        {
+            var reason = explicitOff ? pass.Verify + " off" : pass.Verify + " is off by default";
+            var described = opened + " does not verify the upstream certificate (" + reason + ")";
+            context.Report(Rule, Rule.FormatMessage(described), location.Location, explicitOff ? verify! : opener);
+        }
+    }
+}
