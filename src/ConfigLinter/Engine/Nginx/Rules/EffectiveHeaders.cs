@@ -96,12 +96,6 @@ internal static class EffectiveHeaders
 
     private static readonly Version InheritDirectiveVersion = new(1, 29, 3);
 
-    /// <summary>
-    /// <c>listen</c> parameters that make a server answer over TLS. Unlike for <c>ssl_protocols</c>,
-    /// QUIC counts here: HTTP/3 responses carry the same headers.
-    /// </summary>
-    private static readonly HashSet<string> TlsListenParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
-
     private enum InheritMode
     {
         On,
@@ -119,7 +113,7 @@ internal static class EffectiveHeaders
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
         foreach (var (server, enclosing) in NginxTree.Servers(configuration))
         {
-            if (!NginxTree.IsInHttp(configuration, server) || !IsTlsServer(server, enclosing))
+            if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(server, enclosing))
             {
                 continue;
             }
@@ -189,12 +183,4 @@ internal static class EffectiveHeaders
             _ => inherited,
         };
     }
-
-    /// <summary>A server answers over TLS with <c>listen ... ssl</c> or <c>quic</c>, or with the old <c>ssl on</c> in it or around it.</summary>
-    private static bool IsTlsServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        server.Children.Any(directive => directive.Name == "listen" && directive.Arguments.Skip(1).Any(argument => TlsListenParameters.Contains(argument.Text)))
-        || server.Children.Any(IsSslOn)
-        || enclosing.Any(IsSslOn);
-
-    private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
 }

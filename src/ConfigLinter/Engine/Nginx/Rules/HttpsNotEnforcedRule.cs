@@ -21,9 +21,6 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
 
     private const string AcmeChallengePath = "/.well-known/acme-challenge";
 
-    /// <summary><c>listen</c> parameters that make the socket accept TLS or QUIC instead of plain HTTP.</summary>
-    private static readonly HashSet<string> EncryptedListenParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
-
     /// <summary>Content handlers other than the passes to an upstream.</summary>
     private static readonly HashSet<string> ContentHandlers = new(StringComparer.Ordinal)
     {
@@ -146,7 +143,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
         }
 
         var ports = listens
-            .Where(listen => !listen.Arguments.Skip(1).Any(argument => EncryptedListenParameters.Contains(argument.Text)))
+            .Where(listen => !NginxTlsListeners.IsEncrypted(listen))
             .Select(listen => NginxAddress.Parse(listen.Arguments[0].Text))
             .Where(address => !address.IsLoopback)
             .Select(address => address.Port ?? "80")

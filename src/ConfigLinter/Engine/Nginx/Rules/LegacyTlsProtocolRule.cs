@@ -22,12 +22,6 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
     };
 
-    /// <summary>
-    /// <c>listen</c> parameters that make a server accept TLS over TCP. <c>quic</c> (and the preview's
-    /// <c>http3</c>) are left out: QUIC always negotiates TLS 1.3 (RFC 9001), whatever <c>ssl_protocols</c> says.
-    /// </summary>
-    private static readonly HashSet<string> TlsListenParameters = new(StringComparer.Ordinal) { "ssl" };
-
     public RuleDefinition Rule => RuleCatalog.LegacyTlsProtocol;
 
     public void Analyze(NginxRuleContext context)
@@ -88,7 +82,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
     private void CheckServerWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
     {
-        if (!IsTlsServer(server, enclosing) || NginxInheritance.Find(context.Configuration, server, "ssl_protocols") is not null)
+        if (!NginxTlsListeners.AcceptsTlsOverTcp(server, enclosing) || NginxInheritance.Find(context.Configuration, server, "ssl_protocols") is not null)
         {
             return;
         }
@@ -150,11 +144,4 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block);
     }
 
-    /// <summary>A server speaks TLS over TCP with <c>listen ... ssl</c>, or with the old <c>ssl on</c> in it or around it.</summary>
-    private static bool IsTlsServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        server.Children.Any(directive => directive.Name == "listen" && directive.Arguments.Skip(1).Any(argument => TlsListenParameters.Contains(argument.Text)))
-        || server.Children.Any(IsSslOn)
-        || enclosing.Any(IsSslOn);
-
-    private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
 }

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>Which <c>listen</c> sockets of a server speak TLS, for the rules that judge TLS servers.</summary>
+internal static class NginxTlsListeners
+{
+    /// <summary><c>listen</c> parameters of TLS over TCP.</summary>
+    private static readonly HashSet<string> TcpParameters = new(StringComparer.Ordinal) { "ssl" };
+
+    /// <summary><c>listen</c> parameters of any TLS socket: TCP, and QUIC (<c>http3</c> in the preview builds).</summary>
+    private static readonly HashSet<string> AnyParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
+
+    /// <summary>Returns whether a <c>listen</c> directive opens a TLS or QUIC socket.</summary>
+    public static bool IsEncrypted(NginxDirective listen) => HasParameter(listen, AnyParameters);
+
+    /// <summary>
+    /// Returns whether the server accepts TLS over TCP: a <c>listen ... ssl</c>, or the old <c>ssl on</c> in the
+    /// server or around it. QUIC is left out because it always negotiates TLS 1.3, whatever the protocol
+    /// directives say.
+    /// </summary>
+    public static bool AcceptsTlsOverTcp(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        Accepts(server, enclosing, TcpParameters);
+
+    /// <summary>Returns whether the server answers over TLS in any form, QUIC included.</summary>
+    public static bool AcceptsTls(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        Accepts(server, enclosing, AnyParameters);
+
+    private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters) =>
+        server.Children.Any(directive => directive.Name == "listen" && HasParameter(directive, parameters))
+        || server.Children.Any(IsSslOn)
+        || enclosing.Any(IsSslOn);
+
+    private static bool HasParameter(NginxDirective listen, HashSet<string> parameters) =>
+        listen.Arguments.Skip(1).Any(argument => parameters.Contains(argument.Text));
+
+    private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
+}
