@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace NetSecAnalyzers.ConfigLinter;
 
@@ -17,6 +18,17 @@ public sealed class LintOptions
     /// <summary>One year in seconds, the HSTS max-age that browser preload lists require.</summary>
     public const long DefaultHstsMinimumMaxAge = 31536000;
 
+    /// <summary>
+    /// The words and word sequences that mark a path as a sign-in, token or password-reset endpoint for
+    /// NETSEC070. A pattern matches whole words of a path, without regard to case; <c>password/reset</c>
+    /// matches the two words in a row.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultAuthenticationPathPatterns = new[]
+    {
+        "login", "log-in", "signin", "sign-in", "logon", "auth", "authenticate", "oauth", "token",
+        "password/reset", "reset-password", "forgot-password",
+    };
+
     /// <summary>The nginx version whose built-in defaults the nginx rules assume.</summary>
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
 
@@ -30,4 +42,7 @@ public sealed class LintOptions
 
     /// <summary>The shortest HSTS <c>max-age</c>, in seconds, that NETSEC033 accepts.</summary>
     public long HstsMinimumMaxAge { get; set; } = DefaultHstsMinimumMaxAge;
+
+    /// <summary>The path patterns NETSEC070 takes as sign-in, token or password-reset endpoints.</summary>
+    public IReadOnlyList<string> AuthenticationPathPatterns { get; set; } = DefaultAuthenticationPathPatterns;
 }

@@ -162,3 +162,12 @@ public sealed class ClearTextHttpToRemoteHostDocExampleTests : RuleDocExampleTes
     {
     }
 }
+
+[Trait("Rule", "NETSEC070")]
+public sealed class AuthenticationEndpointWithoutRateLimitingDocExampleTests : RuleDocExampleTests
+{
+    public AuthenticationEndpointWithoutRateLimitingDocExampleTests()
+        : base(RuleCatalog.AuthenticationEndpointWithoutRateLimiting)
+    {
+    }
+}

@@ -39,11 +39,13 @@ public sealed class SampleLintTests
     [Trait("Rule", "NETSEC031")]
     [Trait("Rule", "NETSEC032")]
     [Trait("Rule", "NETSEC034")]
+    [Trait("Rule", "NETSEC070")]
     [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:35")]
     [InlineData(RuleIds.HttpsNotEnforced, "insecure/deploy/nginx/conf.d/hospital-api.conf:7")]
     [InlineData(RuleIds.ClearTextHttpToRemoteHost, "insecure/deploy/nginx/conf.d/hospital-api.conf:30")]
     [InlineData(RuleIds.HstsNotEnabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
     [InlineData(RuleIds.SecurityHeadersMissing, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
+    [InlineData(RuleIds.AuthenticationEndpointWithoutRateLimiting, "insecure/deploy/nginx/conf.d/hospital-api.conf:24")]
     public void InsecureSample_ReportsEachNginxRuleOnce(string ruleId, string expectedLocation)
     {
         var result = Lint("insecure");

@@ -22,6 +22,7 @@ public static class NginxLinter
         new HstsPolicyTooWeakRule(),
         new SecurityHeadersMissingRule(),
         new NestedAddHeaderDropsHeadersRule(),
+        new AuthenticationEndpointWithoutRateLimitingRule(),
     };
 
     /// <summary>

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>
+/// NETSEC070 in nginx: a <c>location</c> whose path names a sign-in, token or password-reset endpoint, or
+/// that is nested in one, and that no <c>limit_req</c> reaches. <c>limit_req</c> is an array directive:
+/// a level with none takes the whole set of the level around it, so a location is limited exactly when
+/// some level from it outwards has one.
+/// </summary>
+internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
+{
+    private const string Location = "location";
+
+    /// <summary>The modifiers that may precede a location's URI or regular expression.</summary>
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal) { "=", "^~", "~", "~*" };
+
+    public RuleDefinition Rule => RuleCatalog.AuthenticationEndpointWithoutRateLimiting;
+
+    public void Analyze(NginxRuleContext context)
+    {
+        var configuration = context.Configuration;
+        var patterns = context.Options.AuthenticationPathPatterns.Select(Words).Where(words => words.Count > 0).ToList();
+        foreach (var location in NginxTree.Directives(configuration).Where(IsLocationBlock))
+        {
+            if (!NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns))
+            {
+                continue;
+            }
+
+            var limit = NginxInheritance.Find(configuration, location, "limit_req");
+            var dryRun = NginxFlags.IsOn(NginxInheritance.Find(configuration, location, "limit_req_dry_run"));
+            if (limit is null || dryRun)
+            {
+                var subject = location.ToDisplayString() + (limit is null ? string.Empty : " (limit_req_dry_run on only counts requests)");
+                context.Report(Rule, Rule.FormatMessage(subject), location.NameToken.Location, location);
+            }
+        }
+    }
+
+    private static bool IsLocationBlock(NginxDirective directive) =>
+        directive.Name == Location && directive.BlockKind == NginxBlockKind.Directives && directive.Arguments.Count > 0;
+
+    /// <summary>
+    /// Named (<c>@name</c>) and <c>internal</c> locations answer only nginx's own redirects, never a
+    /// client's URI. A location whose <c>return</c> redirects or sends an error without a body runs no
+    /// sign-in code that guessing could get through.
+    /// </summary>
+    private static bool IsEndpoint(NginxDirective location)
+    {
+        if (Path(location).StartsWith("@", StringComparison.Ordinal) || location.Children.Any(directive => directive.Name == "internal" && !directive.HasBlock))
+        {
+            return false;
+        }
+
+        var response = location.Children.FirstOrDefault(directive => directive.Name == "return" && !directive.HasBlock);
+        return response is null || NginxRedirects.Classify(response) == NginxPlainResponse.Content;
+    }
+
+    /// <summary>A location counts when its own path or that of a location it is nested in names a pattern.</summary>
+    private static bool IsAuthentication(NginxDirective location, IReadOnlyList<IReadOnlyList<string>> patterns)
+    {
+        for (var level = location; level is not null && level.Name == Location; level = level.Parent)
+        {
+            var words = Words(Path(level));
+            if (patterns.Any(pattern => Contains(words, pattern)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Path(NginxDirective location) =>
+        location.Arguments.Count > 1 && Modifiers.Contains(location.Arguments[0].Text)
+            ? location.Arguments[1].Text
+            : location.Arguments[0].Text;
+
+    /// <summary>
+    /// Splits a URI or regular expression into lower-case words at every character other than a letter,
+    /// a digit, <c>-</c> or <c>_</c>. So <c>/login.php</c> and <c>^/(login|signin)$</c> contain
+    /// <c>login</c>, while <c>/authors</c> does not contain <c>auth</c>.
+    /// </summary>
+    private static IReadOnlyList<string> Words(string text)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-' || text[i] == '_');
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text.Substring(start, i - start).ToLowerInvariant());
+                start = -1;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Returns whether the pattern's words appear one after another in the path's words.</summary>
+    private static bool Contains(IReadOnlyList<string> words, IReadOnlyList<string> pattern)
+    {
+        for (var start = 0; start + pattern.Count <= words.Count; start++)
+        {
+            if (pattern.Select((word, offset) => words[start + offset] == word).All(equal => equal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
