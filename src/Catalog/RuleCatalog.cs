@@ -98,7 +98,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition ClearTextHttpToRemoteHost = new(
         RuleIds.ClearTextHttpToRemoteHost,
         "Clear-text HTTP to a remote host",
-        "{0} sends requests to {1} over plain HTTP; use https://",
+        "{0} sends requests to {1} over plain HTTP; {2}",
         "Requests to another host over plain HTTP expose their content and credentials to every network hop between the two.",
         RuleSeverity.Warning,
         cwe: 319,
@@ -124,7 +124,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition HstsPolicyTooWeak = new(
         RuleIds.HstsPolicyTooWeak,
         "HSTS policy too weak",
-        "{0}; send max-age of at least {1} seconds with includeSubDomains",
+        "{0}; {1}",
         "A short max-age lets the protection lapse between visits, and a policy without includeSubDomains leaves subdomains reachable over plain HTTP, where an attacker can set cookies for the parent domain.",
         RuleSeverity.Warning,
         cwe: 523,

@@ -33,12 +33,15 @@ public class ClearTextUpstreamRuleTests
     }
 
     [Fact]
-    public void PlainGrpcToRemoteHost_Reports()
+    public void PlainGrpcToRemoteHost_ReportsWithGrpcsRemedy()
     {
-        AssertReports("""
-            location /a { grpc_pass [|grpc://orders.internal:50051|]; }
-            location /b { grpc_pass [|orders.internal:50051|]; }
-            """);
+        var findings = AssertReports("""
+            location /a { grpc_pass [|grpc://10.0.0.9:50051|]; }
+            location /b { grpc_pass [|10.1.2.3:50051|]; }
+            """).OrderBy(finding => finding.Location.StartLine).ToList();
+
+        Assert.Equal("grpc_pass grpc://10.0.0.9:50051 sends requests to 10.0.0.9:50051 over plain HTTP; use grpcs://", findings[0].Message);
+        Assert.Equal("grpc_pass 10.1.2.3:50051 sends requests to 10.1.2.3:50051 over plain HTTP; use grpcs://", findings[1].Message);
     }
 
     [Fact]

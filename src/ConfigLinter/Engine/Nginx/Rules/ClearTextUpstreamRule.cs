@@ -41,7 +41,9 @@ internal sealed class ClearTextUpstreamRule : INginxRule
             var remote = RemoteTarget(address, upstreams);
             if (remote is not null)
             {
-                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote), url.Location, directive);
+                // nginx spells the TLS form of a gRPC pass grpcs://, not https://.
+                var remedy = directive.Name == "grpc_pass" ? "use grpcs://" : "use https://";
+                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote, remedy), url.Location, directive);
             }
         }
     }
