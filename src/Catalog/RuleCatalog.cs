@@ -59,7 +59,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition CertificateValidationDisabled = new(
         RuleIds.CertificateValidationDisabled,
         "Certificate validation disabled",
-        "{0}; validate the peer certificate's chain and, for a server certificate, its host name",
+        "{0}; {1}",
         "A TLS connection that accepts any certificate is open to anyone who can intercept it: the encryption still works, but the peer may be an attacker.",
         RuleSeverity.Error,
         cwe: 295,
