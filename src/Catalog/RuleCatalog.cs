@@ -72,7 +72,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition RevocationCheckDisabled = new(
         RuleIds.RevocationCheckDisabled,
         "Certificate revocation checking disabled",
-        "{0} turns off certificate revocation checks; check revocation online",
+        "{0}; {1}",
         "Without revocation checks a stolen or mis-issued certificate stays trusted until it expires.",
         RuleSeverity.Warning,
         cwe: 299,
