@@ -116,6 +116,35 @@ public class ClearTextUpstreamRuleTests
         Assert.Empty(NginxFixture.FindingsOf(diagnostics, RuleCatalog.ClearTextHttpToRemoteHost));
     }
 
+    [Theory]
+    [InlineData("return 301 https://$host$request_uri;")]
+    [InlineData("return 444;")]
+    [InlineData("set $target https://api.example.com; return 302 $target;")]
+    public void ServerLevelReturnBeforeLocations_NoDiagnostic(string serverReturn)
+    {
+        // nginx runs the server's return in the rewrite phase, before it picks a location.
+        AssertNoDiagnostic("""
+            server {
+              listen 80;
+              server_name api.example.com;
+              location / { proxy_pass http://api; }
+            """ + "\n  " + serverReturn + "\n}\n");
+    }
+
+    [Theory]
+    [InlineData("if ($scheme = http) { return 301 https://$host$request_uri; }")]
+    [InlineData("rewrite ^/old/(.*)$ /new/$1 break;\n  return 301 https://$host$request_uri;")]
+    [InlineData("location /health { return 200 ok; }")]
+    public void ReturnThatDoesNotAlwaysRun_Reports(string serverLevel)
+    {
+        // A return inside if, after a rewrite with break, or in another location leaves this location reachable.
+        AssertReports("""
+            server {
+              listen 80;
+              location / { proxy_pass [|http://api|]; }
+            """ + "\n  " + serverLevel + "\n}\n");
+    }
+
     private static IReadOnlyList<Finding> AssertReports(string markup) =>
         NginxFixture.AssertReports(RuleCatalog.ClearTextHttpToRemoteHost, markup);
 
