@@ -64,12 +64,7 @@ internal static class NginxRedirects
     /// </summary>
     public static bool IsUnreachable(NginxDirective directive)
     {
-        var server = directive.Parent;
-        while (server is not null && server.Name != "server")
-        {
-            server = server.Parent;
-        }
-
+        var server = NginxTree.EnclosingServer(directive);
         if (server is null)
         {
             return false;
