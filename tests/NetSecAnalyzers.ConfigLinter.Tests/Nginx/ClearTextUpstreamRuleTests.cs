@@ -33,7 +33,7 @@ public class ClearTextUpstreamRuleTests
     }
 
     [Fact]
-    public void PlainGrpcToRemoteHost_ReportsWithGrpcsRemedy()
+    public void PlainGrpcToRemoteHostAdvisesGrpcs_Reports()
     {
         var findings = AssertReports("""
             location /a { grpc_pass [|grpc://10.0.0.9:50051|]; }

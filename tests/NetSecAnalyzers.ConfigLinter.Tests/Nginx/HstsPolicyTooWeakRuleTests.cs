@@ -34,7 +34,7 @@ public class HstsPolicyTooWeakRuleTests
     [InlineData("\"max-age=abc; includeSubDomains\"", "has the invalid max-age \"abc\", so browsers ignore the header; set max-age to a number of at least 31536000 seconds")]
     [InlineData("\"max-age=31536000; max-age=1; includeSubDomains\"", "repeats max-age, so browsers ignore the header; give max-age only once")]
     [InlineData("max-age=31536000", "lacks includeSubDomains; add includeSubDomains")]
-    public void WeakOrMalformedPolicy_ReportsMatchingRemedy(string value, string problemAndRemedy)
+    public void WeakOrMalformedPolicy_Reports(string value, string problemAndRemedy)
     {
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|" + value + "|] always;")).Single();
 
@@ -50,7 +50,7 @@ public class HstsPolicyTooWeakRuleTests
     }
 
     [Fact]
-    public void OnlyAlwaysMissing_AdvisesAddingAlwaysOnly()
+    public void OnlyAlwaysMissingAdvisesAlways_Reports()
     {
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|\"max-age=31536000; includeSubDomains\"|];")).Single();
 

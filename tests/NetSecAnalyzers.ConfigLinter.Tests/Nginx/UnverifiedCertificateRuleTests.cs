@@ -22,7 +22,7 @@ public class UnverifiedCertificateRuleTests
     }
 
     [Fact]
-    public void GrpcAndUwsgiTwins_ReportsTwinDirectiveNames()
+    public void GrpcAndUwsgiTwins_Reports()
     {
         var findings = AssertReports("""
             location /a { grpc_pass [|grpcs://orders:50051|]; }
@@ -34,7 +34,7 @@ public class UnverifiedCertificateRuleTests
     }
 
     [Fact]
-    public void GrpcVerifyWithoutTrustedCertificate_AdvisesGrpcTwin()
+    public void GrpcVerifyWithoutTrustedCertificate_Reports()
     {
         var finding = AssertReports("""
             location / { grpc_pass [|grpcs://orders:50051|]; grpc_ssl_verify on; }
