@@ -59,7 +59,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition CertificateValidationDisabled = new(
         RuleIds.CertificateValidationDisabled,
         "Certificate validation disabled",
-        "{0}; validate the peer certificate's chain and, for a server certificate, its host name",
+        "{0}; {1}",
         "A TLS connection that accepts any certificate is open to anyone who can intercept it: the encryption still works, but the peer may be an attacker.",
         RuleSeverity.Error,
         cwe: 295,
@@ -72,7 +72,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition RevocationCheckDisabled = new(
         RuleIds.RevocationCheckDisabled,
         "Certificate revocation checking disabled",
-        "{0} turns off certificate revocation checks; check revocation online",
+        "{0}; {1}",
         "Without revocation checks a stolen or mis-issued certificate stays trusted until it expires.",
         RuleSeverity.Warning,
         cwe: 299,
@@ -98,7 +98,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition ClearTextHttpToRemoteHost = new(
         RuleIds.ClearTextHttpToRemoteHost,
         "Clear-text HTTP to a remote host",
-        "{0} sends requests to {1} over plain HTTP; use https://",
+        "{0} sends requests to {1} over plain HTTP; {2}",
         "Requests to another host over plain HTTP expose their content and credentials to every network hop between the two.",
         RuleSeverity.Warning,
         cwe: 319,
@@ -124,7 +124,7 @@ public static class RuleCatalog
     public static readonly RuleDefinition HstsPolicyTooWeak = new(
         RuleIds.HstsPolicyTooWeak,
         "HSTS policy too weak",
-        "{0}; send max-age of at least {1} seconds with includeSubDomains",
+        "{0}; {1}",
         "A short max-age lets the protection lapse between visits, and a policy without includeSubDomains leaves subdomains reachable over plain HTTP, where an attacker can set cookies for the parent domain.",
         RuleSeverity.Warning,
         cwe: 523,

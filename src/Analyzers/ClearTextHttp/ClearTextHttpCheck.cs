@@ -43,7 +43,8 @@ internal sealed class ClearTextHttpCheck : SettingCheck<WrittenConstant>
             Descriptors.ClearTextHttpToRemoteHost,
             finding.Expression.Syntax.GetLocation(),
             DescribeSink(finding.Write.Setting),
-            HttpUriText.RemoteAuthority(finding.Expression));
+            HttpUriText.RemoteAuthority(finding.Expression),
+            "use https://");
 
     protected override bool IsSettingProperty(IPropertySymbol property) => symbols.IsAddressProperty(property);
 

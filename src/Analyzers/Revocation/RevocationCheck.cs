@@ -53,7 +53,11 @@ internal sealed class RevocationCheck : SettingCheck<WrittenConstant>
             setting += ", which applies to the whole process,";
         }
 
-        return Diagnostic.Create(Descriptors.RevocationCheckDisabled, finding.Expression.Syntax.GetLocation(), setting);
+        return Diagnostic.Create(
+            Descriptors.RevocationCheckDisabled,
+            finding.Expression.Syntax.GetLocation(),
+            setting + " turns off certificate revocation checks",
+            Remedy(finding));
     }
 
     protected override bool IsSettingProperty(IPropertySymbol property) =>
@@ -68,5 +72,16 @@ internal sealed class RevocationCheck : SettingCheck<WrittenConstant>
 
         return symbols.IsRevocationMode(parameter.Type)
             || (parameter.Type.SpecialType == SpecialType.System_Boolean && parameter.Name == "checkCertificateRevocation");
+    }
+
+    /// <summary>Names the value that turns the checks back on, in the form the finding's setting takes it.</summary>
+    private static string Remedy(WrittenConstant finding)
+    {
+        if (finding.Expression.Type?.SpecialType != SpecialType.System_Boolean)
+        {
+            return "use X509RevocationMode.Online";
+        }
+
+        return finding.Write.Setting is IParameterSymbol ? "pass true" : "set it to true";
     }
 }

@@ -32,7 +32,7 @@ public class ClearTextHttpFlowTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -71,7 +71,7 @@ public class ClearTextHttpFlowTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -108,5 +108,5 @@ public class ClearTextHttpFlowTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example", "use https://"));
 }

@@ -32,8 +32,8 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("HttpClient.GetAsync", "lab.hospital.example:8080"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetStringAsync", "lab.hospital.example", "use https://"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("HttpClient.GetAsync", "lab.hospital.example:8080", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -52,9 +52,9 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("HttpRequestMessage", "lab.hospital.example"),
-        Verify.Diagnostic().WithLocation(2).WithArguments("HttpRequestMessage.RequestUri", "10.0.2.15"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example", "use https://"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("HttpRequestMessage", "lab.hospital.example", "use https://"),
+        Verify.Diagnostic().WithLocation(2).WithArguments("HttpRequestMessage.RequestUri", "10.0.2.15", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -88,8 +88,8 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetFromJsonAsync", "orders.example.com"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("HttpClient.PostAsJsonAsync", "orders.example.com"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetFromJsonAsync", "orders.example.com", "use https://"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("HttpClient.PostAsJsonAsync", "orders.example.com", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -110,9 +110,9 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("WebRequest.Create", "legacy.example.com"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("WebClient.BaseAddress", "legacy.example.com"),
-        Verify.Diagnostic().WithLocation(2).WithArguments("WebClient.DownloadString", "legacy.example.com"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("WebRequest.Create", "legacy.example.com", "use https://"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("WebClient.BaseAddress", "legacy.example.com", "use https://"),
+        Verify.Diagnostic().WithLocation(2).WithArguments("WebClient.DownloadString", "legacy.example.com", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -139,7 +139,7 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.BaseAddress", "lab.hospital.example", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -168,7 +168,7 @@ public class ClearTextHttpSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("GrpcChannel.ForAddress", "orders.internal:5000"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("GrpcChannel.ForAddress", "orders.internal:5000", "use https://"));
 
     [Fact]
     [Trait("Rule", "NETSEC031")]
@@ -205,7 +205,7 @@ public class ClearTextHttpSinkTests
             """);
         test.TestState.AdditionalProjects["LabClient"].AdditionalReferences.AddRange(SdkReferenceAssemblies.MetadataReferences);
         test.TestState.AdditionalProjectReferences.Add("LabClient");
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetResultsAsync", "lab.hospital.example"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("HttpClient.GetResultsAsync", "lab.hospital.example", "use https://"));
         return test.RunAsync();
     }
 

@@ -29,7 +29,7 @@ public class RevocationCheckDisabledFlowTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false turns off certificate revocation checks", "set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]

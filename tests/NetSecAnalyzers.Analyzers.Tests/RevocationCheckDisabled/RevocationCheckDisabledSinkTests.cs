@@ -23,7 +23,7 @@ public class RevocationCheckDisabledSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false turns off certificate revocation checks", "set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -41,7 +41,7 @@ public class RevocationCheckDisabledSinkTests
             HttpMessageHandler Second() => new LedgerHandler { CheckCertificateRevocationList = {|#0:false|} };
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpClientHandler.CheckCertificateRevocationList = false turns off certificate revocation checks", "set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -57,7 +57,7 @@ public class RevocationCheckDisabledSinkTests
         }
         """,
         Verify.Diagnostic().WithLocation(0).WithArguments(
-            "ServicePointManager.CheckCertificateRevocationList = false, which applies to the whole process,"));
+            "ServicePointManager.CheckCertificateRevocationList = false, which applies to the whole process, turns off certificate revocation checks", "set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -71,7 +71,7 @@ public class RevocationCheckDisabledSinkTests
         """,
         Verify.Diagnostic().WithLocation(0).WithMessage(
             "ServicePointManager.CheckCertificateRevocationList = false, which applies to the whole process, "
-            + "turns off certificate revocation checks; check revocation online"));
+            + "turns off certificate revocation checks; set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -99,7 +99,7 @@ public class RevocationCheckDisabledSinkTests
             """);
         test.TestState.AdditionalProjects["WinHttp"].AdditionalReferences.AddRange(SdkReferenceAssemblies.MetadataReferences);
         test.TestState.AdditionalProjectReferences.Add("WinHttp");
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("WinHttpHandler.CheckCertificateRevocationList = false"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("WinHttpHandler.CheckCertificateRevocationList = false turns off certificate revocation checks", "set it to true"));
         return test.RunAsync();
     }
 
@@ -117,7 +117,21 @@ public class RevocationCheckDisabledSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("X509ChainPolicy.RevocationMode = X509RevocationMode.NoCheck"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("X509ChainPolicy.RevocationMode = X509RevocationMode.NoCheck turns off certificate revocation checks", "use X509RevocationMode.Online"));
+
+    [Fact]
+    [Trait("Rule", "NETSEC021")]
+    public Task RevocationModeMessage_Reports() => Verify.VerifyAnalyzerAsync("""
+        using System.Security.Cryptography.X509Certificates;
+
+        class C
+        {
+            void M(X509Chain chain) => chain.ChainPolicy.RevocationMode = {|#0:X509RevocationMode.NoCheck|};
+        }
+        """,
+        Verify.Diagnostic().WithLocation(0).WithMessage(
+            "X509ChainPolicy.RevocationMode = X509RevocationMode.NoCheck turns off certificate revocation checks; "
+            + "use X509RevocationMode.Online"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -139,8 +153,8 @@ public class RevocationCheckDisabledSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("SslClientAuthenticationOptions.CertificateRevocationCheckMode = X509RevocationMode.NoCheck"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("SslServerAuthenticationOptions.CertificateRevocationCheckMode = X509RevocationMode.NoCheck"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("SslClientAuthenticationOptions.CertificateRevocationCheckMode = X509RevocationMode.NoCheck turns off certificate revocation checks", "use X509RevocationMode.Online"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("SslServerAuthenticationOptions.CertificateRevocationCheckMode = X509RevocationMode.NoCheck turns off certificate revocation checks", "use X509RevocationMode.Online"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -161,8 +175,8 @@ public class RevocationCheckDisabledSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("SslStream.AuthenticateAsClient(checkCertificateRevocation: false)"),
-        Verify.Diagnostic().WithLocation(1).WithArguments("SslStream.AuthenticateAsServerAsync(checkCertificateRevocation: false)"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("SslStream.AuthenticateAsClient(checkCertificateRevocation: false) turns off certificate revocation checks", "pass true"),
+        Verify.Diagnostic().WithLocation(1).WithArguments("SslStream.AuthenticateAsServerAsync(checkCertificateRevocation: false) turns off certificate revocation checks", "pass true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -182,7 +196,7 @@ public class RevocationCheckDisabledSinkTests
             }
         }
         """,
-        Verify.Diagnostic().WithLocation(0).WithArguments("HttpsConnectionAdapterOptions.CheckCertificateRevocation = false"));
+        Verify.Diagnostic().WithLocation(0).WithArguments("HttpsConnectionAdapterOptions.CheckCertificateRevocation = false turns off certificate revocation checks", "set it to true"));
 
     [Fact]
     [Trait("Rule", "NETSEC021")]
@@ -211,7 +225,7 @@ public class RevocationCheckDisabledSinkTests
             """);
         test.TestState.AdditionalProjects["Ledger"].AdditionalReferences.AddRange(SdkReferenceAssemblies.MetadataReferences);
         test.TestState.AdditionalProjectReferences.Add("Ledger");
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("LedgerOptions.Revocation = X509RevocationMode.NoCheck"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("LedgerOptions.Revocation = X509RevocationMode.NoCheck turns off certificate revocation checks", "use X509RevocationMode.Online"));
         return test.RunAsync();
     }
 

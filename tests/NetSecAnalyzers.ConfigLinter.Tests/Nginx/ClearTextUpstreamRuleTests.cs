@@ -33,12 +33,15 @@ public class ClearTextUpstreamRuleTests
     }
 
     [Fact]
-    public void PlainGrpcToRemoteHost_Reports()
+    public void PlainGrpcToRemoteHostAdvisesGrpcs_Reports()
     {
-        AssertReports("""
-            location /a { grpc_pass [|grpc://orders.internal:50051|]; }
-            location /b { grpc_pass [|orders.internal:50051|]; }
-            """);
+        var findings = AssertReports("""
+            location /a { grpc_pass [|grpc://10.0.0.9:50051|]; }
+            location /b { grpc_pass [|10.1.2.3:50051|]; }
+            """).OrderBy(finding => finding.Location.StartLine).ToList();
+
+        Assert.Equal("grpc_pass grpc://10.0.0.9:50051 sends requests to 10.0.0.9:50051 over plain HTTP; use grpcs://", findings[0].Message);
+        Assert.Equal("grpc_pass 10.1.2.3:50051 sends requests to 10.1.2.3:50051 over plain HTTP; use grpcs://", findings[1].Message);
     }
 
     [Fact]
@@ -111,6 +114,35 @@ public class ClearTextUpstreamRuleTests
 
         Assert.Empty(diagnostics.Notifications);
         Assert.Empty(NginxFixture.FindingsOf(diagnostics, RuleCatalog.ClearTextHttpToRemoteHost));
+    }
+
+    [Theory]
+    [InlineData("return 301 https://$host$request_uri;")]
+    [InlineData("return 444;")]
+    [InlineData("set $target https://api.example.com; return 302 $target;")]
+    public void ServerLevelReturnBeforeLocations_NoDiagnostic(string serverReturn)
+    {
+        // nginx runs the server's return in the rewrite phase, before it picks a location.
+        AssertNoDiagnostic("""
+            server {
+              listen 80;
+              server_name api.example.com;
+              location / { proxy_pass http://api; }
+            """ + "\n  " + serverReturn + "\n}\n");
+    }
+
+    [Theory]
+    [InlineData("if ($scheme = http) { return 301 https://$host$request_uri; }")]
+    [InlineData("rewrite ^/old/(.*)$ /new/$1 break;\n  return 301 https://$host$request_uri;")]
+    [InlineData("location /health { return 200 ok; }")]
+    public void ReturnThatDoesNotAlwaysRun_Reports(string serverLevel)
+    {
+        // A return inside if, after a rewrite with break, or in another location leaves this location reachable.
+        AssertReports("""
+            server {
+              listen 80;
+              location / { proxy_pass [|http://api|]; }
+            """ + "\n  " + serverLevel + "\n}\n");
     }
 
     private static IReadOnlyList<Finding> AssertReports(string markup) =>

@@ -8,14 +8,12 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 [Trait("Rule", "NETSEC033")]
 public class HstsPolicyTooWeakRuleTests
 {
-    private const string Advice = "; send max-age of at least 31536000 seconds with includeSubDomains";
-
     [Fact]
     public void ShortMaxAge_Reports()
     {
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|\"max-age=3600; includeSubDomains\"|] always;")).Single();
 
-        Assert.Equal("add_header Strict-Transport-Security \"max-age=3600; includeSubDomains\" always sets max-age below 31536000 seconds" + Advice, finding.Message);
+        Assert.Equal("add_header Strict-Transport-Security \"max-age=3600; includeSubDomains\" always sets max-age below 31536000 seconds; raise max-age to at least 31536000 seconds", finding.Message);
         Assert.Same(RuleCatalog.HstsPolicyTooWeak, finding.Rule);
     }
 
@@ -25,22 +23,22 @@ public class HstsPolicyTooWeakRuleTests
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|\"max-age=3600\"|];")).Single();
 
         Assert.Equal(
-            "add_header Strict-Transport-Security \"max-age=3600\" sets max-age below 31536000 seconds, lacks includeSubDomains and is sent without always, so error responses lack it" + Advice,
+            "add_header Strict-Transport-Security \"max-age=3600\" sets max-age below 31536000 seconds, lacks includeSubDomains and is sent without always, so error responses lack it; raise max-age to at least 31536000 seconds, add includeSubDomains and add always",
             finding.Message);
     }
 
     [Theory]
-    [InlineData("\"max-age=0\"", "sets max-age=0, which turns HSTS off because browsers forget the policy")]
-    [InlineData("\"max-age=31536000; preload\"", "sets preload without includeSubDomains")]
-    [InlineData("\"includeSubDomains\"", "has no max-age, so browsers ignore the header")]
-    [InlineData("\"max-age=abc; includeSubDomains\"", "has the invalid max-age \"abc\", so browsers ignore the header")]
-    [InlineData("\"max-age=31536000; max-age=1; includeSubDomains\"", "repeats max-age, so browsers ignore the header")]
-    [InlineData("max-age=31536000", "lacks includeSubDomains")]
-    public void WeakOrMalformedPolicy_Reports(string value, string problem)
+    [InlineData("\"max-age=0\"", "sets max-age=0, which turns HSTS off because browsers forget the policy; raise max-age to at least 31536000 seconds")]
+    [InlineData("\"max-age=31536000; preload\"", "sets preload without includeSubDomains; add includeSubDomains")]
+    [InlineData("\"includeSubDomains\"", "has no max-age, so browsers ignore the header; add max-age of at least 31536000 seconds")]
+    [InlineData("\"max-age=abc; includeSubDomains\"", "has the invalid max-age \"abc\", so browsers ignore the header; set max-age to a number of at least 31536000 seconds")]
+    [InlineData("\"max-age=31536000; max-age=1; includeSubDomains\"", "repeats max-age, so browsers ignore the header; give max-age only once")]
+    [InlineData("max-age=31536000", "lacks includeSubDomains; add includeSubDomains")]
+    public void WeakOrMalformedPolicy_Reports(string value, string problemAndRemedy)
     {
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|" + value + "|] always;")).Single();
 
-        Assert.Equal("add_header Strict-Transport-Security " + value + " always " + problem + Advice, finding.Message);
+        Assert.Equal("add_header Strict-Transport-Security " + value + " always " + problemAndRemedy, finding.Message);
     }
 
     [Fact]
@@ -48,7 +46,17 @@ public class HstsPolicyTooWeakRuleTests
     {
         var finding = AssertReports(Server("add_header Strict-Transport-Security [|\"max-age=31536000; includeSubDomains\"|] Always;")).Single();
 
-        Assert.EndsWith("is sent without always, so error responses lack it" + Advice, finding.Message);
+        Assert.EndsWith("is sent without always, so error responses lack it; add always", finding.Message);
+    }
+
+    [Fact]
+    public void OnlyAlwaysMissingAdvisesAlways_Reports()
+    {
+        var finding = AssertReports(Server("add_header Strict-Transport-Security [|\"max-age=31536000; includeSubDomains\"|];")).Single();
+
+        Assert.Equal(
+            "add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" is sent without always, so error responses lack it; add always",
+            finding.Message);
     }
 
     [Fact]
@@ -79,7 +87,7 @@ public class HstsPolicyTooWeakRuleTests
             Server("add_header Strict-Transport-Security [|\"max-age=31536000; includeSubDomains\"|] always;"),
             options).Single();
 
-        Assert.Contains("below 63072000 seconds", finding.Message, System.StringComparison.Ordinal);
+        Assert.EndsWith("sets max-age below 63072000 seconds; raise max-age to at least 63072000 seconds", finding.Message, System.StringComparison.Ordinal);
     }
 
     [Theory]

@@ -187,19 +187,19 @@ public class LegacyTlsProtocolRuleTests
     }
 
     [Fact]
-    public void HttpsProxyWithoutProtocols_Reports()
+    public void HttpsProxyWithoutProtocols_ReportsOnServer()
     {
         var finding = AssertReports("""
             http {
-              server {
+              [|server|] {
                 listen 80;
-                [|location|] /api/ { proxy_pass https://10.0.0.2:8443; }
+                location /api/ { proxy_pass https://10.0.0.2:8443; }
               }
             }
             """);
 
         Assert.Equal(
-            "proxy_pass https://10.0.0.2:8443 in this location (no proxy_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
+            "proxy_pass https://10.0.0.2:8443 in this server (no proxy_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
             finding.Message);
     }
 
@@ -209,18 +209,57 @@ public class LegacyTlsProtocolRuleTests
     [InlineData("proxy_pass HTTPS://backend;")]
     public void TlsUpstreamPasses_Report(string pass)
     {
-        AssertReports("http {\n  server {\n    listen 80;\n    [|location|] / { " + pass + " }\n  }\n}\n");
+        AssertReports("http {\n  [|server|] {\n    listen 80;\n    location / { " + pass + " }\n  }\n}\n");
     }
 
     [Fact]
-    public void HttpsProxyInIf_ReportsOnIf()
+    public void ThreeHttpsProxiesWithoutProtocols_ReportsOncePerServer()
+    {
+        // One proxy_ssl_protocols in the server fixes all three, so there is one finding, not three.
+        var findings = NginxFixture.AssertReports(RuleCatalog.LegacyTlsProtocol, """
+            http {
+              [|server|] {
+                listen 80;
+                location /a/ { proxy_pass https://10.0.0.2:8443; }
+                location /b/ { proxy_pass https://10.0.0.3:8443; }
+                location /c/ { proxy_pass https://10.0.0.4:8443; }
+              }
+              [|server|] {
+                listen 8080;
+                location / { grpc_pass grpcs://10.0.0.6:50051; }
+              }
+            }
+            """);
+
+        Assert.Equal(
+            new[]
+            {
+                "proxy_pass https://10.0.0.2:8443 and 2 other proxy_pass directives in this server (no proxy_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
+                "grpc_pass grpcs://10.0.0.6:50051 in this server (no grpc_ssl_protocols; nginx 1.24.0 default \"TLSv1 TLSv1.1 TLSv1.2 TLSv1.3\") enables TLSv1 and TLSv1.1; allow only TLS 1.2 and TLS 1.3",
+            },
+            findings.Select(finding => finding.Message));
+    }
+
+    [Fact]
+    public void HttpsProxyInSnippetLocation_ReportsOnLocation()
+    {
+        // A conf.d snippet may hold a location outside any server; the fix then goes into that location.
+        var finding = AssertReports("""
+            [|location|] /api/ { proxy_pass https://10.0.0.2:8443; }
+            """);
+
+        Assert.StartsWith("proxy_pass https://10.0.0.2:8443 in this location (no proxy_ssl_protocols", finding.Message);
+    }
+
+    [Fact]
+    public void HttpsProxyInIf_ReportsOnServer()
     {
         AssertReports("""
             http {
-              server {
+              [|server|] {
                 listen 80;
                 location / {
-                  [|if|] ($request_method = POST) { proxy_pass https://10.0.0.2; }
+                  if ($request_method = POST) { proxy_pass https://10.0.0.2; }
                 }
               }
             }

@@ -8,7 +8,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 [Trait("Rule", "NETSEC021")]
 public class RevocationCheckDisabledRuleTests
 {
-    private const string Advice = " (OCSP responses are stapled without verification) turns off certificate revocation checks; check revocation online";
+    private const string Advice = " staples OCSP responses without verifying them; set ssl_stapling_verify on with ssl_trusted_certificate";
 
     [Fact]
     public void VerifyOffInServer_Reports()

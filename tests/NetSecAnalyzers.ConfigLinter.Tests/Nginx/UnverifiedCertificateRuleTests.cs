@@ -8,8 +8,6 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 [Trait("Rule", "NETSEC020")]
 public class UnverifiedCertificateRuleTests
 {
-    private const string Advice = "; validate the peer certificate's chain and, for a server certificate, its host name";
-
     [Fact]
     public void ProxyPassHttpsWithoutVerify_Reports()
     {
@@ -19,17 +17,30 @@ public class UnverifiedCertificateRuleTests
             }
             """).Single();
 
-        Assert.Equal("proxy_pass https://lab.example.com/ does not verify the upstream certificate (proxy_ssl_verify is off by default)" + Advice, finding.Message);
+        Assert.Equal("proxy_pass https://lab.example.com/ does not verify the upstream certificate (proxy_ssl_verify is off by default); set proxy_ssl_verify on with proxy_ssl_trusted_certificate", finding.Message);
         Assert.Same(RuleCatalog.CertificateValidationDisabled, finding.Rule);
     }
 
     [Fact]
     public void GrpcAndUwsgiTwins_Reports()
     {
-        AssertReports("""
+        var findings = AssertReports("""
             location /a { grpc_pass [|grpcs://orders:50051|]; }
             location /b { uwsgi_pass [|suwsgi://py.internal:3031|]; }
-            """);
+            """).OrderBy(finding => finding.Location.StartLine).ToList();
+
+        Assert.EndsWith("(grpc_ssl_verify is off by default); set grpc_ssl_verify on with grpc_ssl_trusted_certificate", findings[0].Message);
+        Assert.EndsWith("(uwsgi_ssl_verify is off by default); set uwsgi_ssl_verify on with uwsgi_ssl_trusted_certificate", findings[1].Message);
+    }
+
+    [Fact]
+    public void GrpcVerifyWithoutTrustedCertificate_Reports()
+    {
+        var finding = AssertReports("""
+            location / { grpc_pass [|grpcs://orders:50051|]; grpc_ssl_verify on; }
+            """).Single();
+
+        Assert.EndsWith("; add grpc_ssl_trusted_certificate with the CA bundle", finding.Message);
     }
 
     [Fact]
@@ -45,7 +56,7 @@ public class UnverifiedCertificateRuleTests
             }
             """).Single();
 
-        Assert.Equal("proxy_pass https://a.example.com does not verify the upstream certificate (proxy_ssl_verify off)" + Advice, finding.Message);
+        Assert.Equal("proxy_pass https://a.example.com does not verify the upstream certificate (proxy_ssl_verify off); set proxy_ssl_verify on with proxy_ssl_trusted_certificate", finding.Message);
     }
 
     [Fact]
@@ -69,7 +80,7 @@ public class UnverifiedCertificateRuleTests
             location / { proxy_pass [|https://127.0.0.1:18443|]; proxy_ssl_verify on; }
             """).Single();
 
-        Assert.Equal("proxy_pass https://127.0.0.1:18443 sets proxy_ssl_verify on without proxy_ssl_trusted_certificate, so nginx has no CA to verify against and refuses to start" + Advice, finding.Message);
+        Assert.Equal("proxy_pass https://127.0.0.1:18443 sets proxy_ssl_verify on without proxy_ssl_trusted_certificate, so nginx has no CA to verify against and refuses to start; add proxy_ssl_trusted_certificate with the CA bundle", finding.Message);
     }
 
     [Fact]
@@ -82,7 +93,8 @@ public class UnverifiedCertificateRuleTests
             }
             """).Single();
 
-        Assert.Equal("ssl_verify_client optional_no_ca requests a client certificate but accepts one that no trusted CA issued" + Advice, finding.Message);
+        Assert.Equal("ssl_verify_client optional_no_ca requests a client certificate but accepts one that no trusted CA issued; use ssl_verify_client on with ssl_client_certificate", finding.Message);
+        Assert.DoesNotContain("server certificate", finding.Message, System.StringComparison.Ordinal);
     }
 
     [Fact]

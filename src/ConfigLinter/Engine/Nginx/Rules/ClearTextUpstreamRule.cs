@@ -9,7 +9,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// <summary>
 /// NETSEC031 in nginx: <c>proxy_pass http://</c> or <c>grpc_pass grpc://</c> (or a <c>grpc_pass</c> without
 /// a scheme, which is plain gRPC) to a host that is not loopback, directly or through an <c>upstream</c>
-/// block with at least one such server. A host with a variable is decided at run time and not judged.
+/// block with at least one such server. A host with a variable is decided at run time and not judged, and
+/// a pass in a server whose own <c>return</c> answers every request is never used.
 /// </summary>
 internal sealed class ClearTextUpstreamRule : INginxRule
 {
@@ -31,7 +32,7 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
         foreach (var directive in NginxTree.Directives(configuration).Where(NginxPasses.IsPass))
         {
-            if (!IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive))
+            if (!IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || NginxRedirects.IsUnreachable(directive))
             {
                 continue;
             }
@@ -41,7 +42,9 @@ internal sealed class ClearTextUpstreamRule : INginxRule
             var remote = RemoteTarget(address, upstreams);
             if (remote is not null)
             {
-                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote), url.Location, directive);
+                // nginx spells the TLS form of a gRPC pass grpcs://, not https://.
+                var remedy = directive.Name == "grpc_pass" ? "use grpcs://" : "use https://";
+                context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote, remedy), url.Location, directive);
             }
         }
     }

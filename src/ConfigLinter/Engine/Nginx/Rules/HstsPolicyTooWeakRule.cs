@@ -33,8 +33,10 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
                 continue;
             }
 
-            var subject = header.Directive.ToDisplayString() + " " + EffectiveHeaders.JoinNames(problems);
-            var message = Rule.FormatMessage(subject, minimum.ToString(CultureInfo.InvariantCulture));
+            // Each problem brings its own fix, so the advice names only what this directive gets wrong.
+            var subject = header.Directive.ToDisplayString() + " " + EffectiveHeaders.JoinNames(problems.Select(problem => problem.Problem).ToList());
+            var remedy = EffectiveHeaders.JoinNames(problems.Select(problem => problem.Remedy).Distinct().ToList());
+            var message = Rule.FormatMessage(subject, remedy);
             context.Report(Rule, message, header.Value.Location, header.Directive);
         }
     }
@@ -44,9 +46,9 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
     /// compared without regard to case, a value that may be quoted, and no directive twice. A value with a
     /// variable is known only per request, so only <c>always</c> is checked then.
     /// </summary>
-    private static List<string> Problems(AddedHeader header, long minimum)
+    private static List<(string Problem, string Remedy)> Problems(AddedHeader header, long minimum)
     {
-        var problems = new List<string>();
+        var problems = new List<(string Problem, string Remedy)>();
         if (!header.HasVariables)
         {
             CheckPolicy(header.Value.Text, minimum, problems);
@@ -54,13 +56,13 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
 
         if (!header.Always)
         {
-            problems.Add("is sent without always, so error responses lack it");
+            problems.Add(("is sent without always, so error responses lack it", "add always"));
         }
 
         return problems;
     }
 
-    private static void CheckPolicy(string policy, long minimum, List<string> problems)
+    private static void CheckPolicy(string policy, long minimum, List<(string Problem, string Remedy)> problems)
     {
         var directives = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in policy.Split(';'))
@@ -76,40 +78,42 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
             var value = equals < 0 ? string.Empty : Unquote(text.Substring(equals + 1).Trim());
             if (directives.ContainsKey(name))
             {
-                problems.Add("repeats " + name + ", so browsers ignore the header");
+                problems.Add(("repeats " + name + ", so browsers ignore the header", "give " + name + " only once"));
                 return;
             }
 
             directives[name] = value;
         }
 
+        var atLeast = "at least " + minimum.ToString(CultureInfo.InvariantCulture) + " seconds";
         if (!directives.TryGetValue("max-age", out var maxAge))
         {
-            problems.Add("has no max-age, so browsers ignore the header");
+            problems.Add(("has no max-age, so browsers ignore the header", "add max-age of " + atLeast));
             return;
         }
 
         if (maxAge.Length == 0 || !maxAge.All(character => character >= '0' && character <= '9'))
         {
-            problems.Add("has the invalid max-age \"" + maxAge + "\", so browsers ignore the header");
+            problems.Add(("has the invalid max-age \"" + maxAge + "\", so browsers ignore the header", "set max-age to a number of " + atLeast));
             return;
         }
 
         if (maxAge.TrimStart('0').Length == 0)
         {
-            problems.Add("sets max-age=0, which turns HSTS off because browsers forget the policy");
+            problems.Add(("sets max-age=0, which turns HSTS off because browsers forget the policy", "raise max-age to " + atLeast));
             return;
         }
 
         // A number too long for a long is far above any minimum.
         if (long.TryParse(maxAge, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < minimum)
         {
-            problems.Add("sets max-age below " + minimum.ToString(CultureInfo.InvariantCulture) + " seconds");
+            problems.Add(("sets max-age below " + minimum.ToString(CultureInfo.InvariantCulture) + " seconds", "raise max-age to " + atLeast));
         }
 
         if (!directives.ContainsKey("includeSubDomains"))
         {
-            problems.Add(directives.ContainsKey("preload") ? "sets preload without includeSubDomains" : "lacks includeSubDomains");
+            var problem = directives.ContainsKey("preload") ? "sets preload without includeSubDomains" : "lacks includeSubDomains";
+            problems.Add((problem, "add includeSubDomains"));
         }
     }
 

@@ -37,10 +37,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
             CheckStreamProxySslWithoutProtocols(context, server);
         }
 
-        foreach (var directive in NginxTree.Directives(context.Configuration))
-        {
-            CheckUpstreamWithoutProtocols(context, directive);
-        }
+        CheckUpstreamsWithoutProtocols(context);
     }
 
     private static bool IsProtocolDirective(NginxDirective directive) =>
@@ -106,21 +103,33 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     }
 
     /// <summary>
-    /// Reports a <c>proxy_pass https://</c> (or its gRPC and uwsgi twins) when no enclosing block sets the
-    /// matching protocol list, located on the block that holds it, as the fix goes there or above.
+    /// Reports <c>proxy_pass https://</c> (or its gRPC and uwsgi twins) when no enclosing block sets the
+    /// matching protocol list. One list in the server fixes every pass in it, so the passes of a server
+    /// that lack the same list get one finding, on the <c>server</c> line, naming the first and counting
+    /// the rest. A pass outside any server is reported on the block that holds it.
     /// </summary>
-    private void CheckUpstreamWithoutProtocols(NginxRuleContext context, NginxDirective directive)
+    private void CheckUpstreamsWithoutProtocols(NginxRuleContext context)
     {
-        var block = directive.Parent;
-        var pass = NginxPasses.TlsPassOf(directive);
-        if (block is null
-            || pass is null
-            || NginxInheritance.Find(context.Configuration, block, pass.Protocols) is not null)
+        var configuration = context.Configuration;
+        var unset = NginxTree.Directives(configuration)
+            .Select(directive => (Directive: directive, Pass: NginxPasses.TlsPassOf(directive)))
+            .Where(entry => entry.Directive.Parent is not null
+                && entry.Pass is not null
+                && NginxInheritance.Find(configuration, entry.Directive.Parent, entry.Pass.Protocols) is null)
+            .GroupBy(entry => (Block: NginxTree.EnclosingServer(entry.Directive) ?? entry.Directive.Parent!, entry.Pass!.Protocols));
+        foreach (var group in unset)
         {
-            return;
-        }
+            var passes = group.Select(entry => entry.Directive).ToList();
+            var block = group.Key.Block;
+            var subject = passes[0].ToDisplayString();
+            if (passes.Count > 1)
+            {
+                var others = passes.Count - 1;
+                subject += " and " + others.ToString(CultureInfo.InvariantCulture) + " other " + passes[0].Name + (others == 1 ? " directive" : " directives");
+            }
 
-        ReportLegacyDefault(context, block, directive.ToDisplayString() + " in this " + block.Name, pass.Protocols);
+            ReportLegacyDefault(context, block, subject + " in this " + block.Name, group.Key.Protocols);
+        }
     }
 
     /// <summary>Reports a block that relies on the version default of a protocol list, when that default has legacy protocols.</summary>

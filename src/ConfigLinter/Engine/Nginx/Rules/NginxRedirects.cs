@@ -57,6 +57,36 @@ internal static class NginxRedirects
     }
 
     /// <summary>
+    /// Returns whether the <c>server</c> around a directive answers every request with its own
+    /// <c>return</c>. nginx runs a server's rewrite directives before it picks a location, so such a server
+    /// never reaches the directive. A <c>rewrite</c>, <c>if</c> or <c>break</c> before the <c>return</c> may
+    /// divert the request or stop the rewrite directives, so only a <c>return</c> that none precedes counts.
+    /// </summary>
+    public static bool IsUnreachable(NginxDirective directive)
+    {
+        var server = NginxTree.EnclosingServer(directive);
+        if (server is null)
+        {
+            return false;
+        }
+
+        foreach (var child in server.Children)
+        {
+            if (child.Name == "return" && !child.HasBlock && child.Arguments.Count > 0)
+            {
+                return true;
+            }
+
+            if (child.Name is "rewrite" or "if" or "break")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Classifies <c>return code [text|URL]</c> and <c>return URL</c>. nginx sends 301, 302, 303, 307 and
     /// 308 as redirects to the URL that follows, and the other codes with the text as the body.
     /// </summary>

@@ -53,6 +53,18 @@ internal static class NginxTree
         return configuration.Context != NginxContext.Main || outermost.Name == "http";
     }
 
+    /// <summary>Returns the <c>server</c> block a directive is in, at any depth, or null outside any server.</summary>
+    public static NginxDirective? EnclosingServer(NginxDirective directive)
+    {
+        var block = directive.Parent;
+        while (block is not null && block.Name != "server")
+        {
+            block = block.Parent;
+        }
+
+        return block;
+    }
+
     /// <summary>Returns whether a block is <c>http</c>, <c>stream</c> or <c>mail</c>, whose <c>server</c> blocks are virtual servers.</summary>
     public static bool IsServerContainer(NginxDirective directive) =>
         directive.BlockKind == NginxBlockKind.Directives && ServerContainers.Contains(directive.Name);

@@ -35,7 +35,9 @@ internal sealed class UnverifiedCertificateRule : INginxRule
             }
             else if (directive.Name == "ssl_verify_client" && directive.Arguments.Count == 1 && directive.Arguments[0].Text == "optional_no_ca")
             {
-                var message = Rule.FormatMessage(directive.ToDisplayString() + " requests a client certificate but accepts one that no trusted CA issued");
+                var message = Rule.FormatMessage(
+                    directive.ToDisplayString() + " requests a client certificate but accepts one that no trusted CA issued",
+                    "use ssl_verify_client on with ssl_client_certificate");
                 context.Report(Rule, message, directive.Arguments[0].Location, directive);
             }
         }
@@ -65,7 +67,8 @@ internal sealed class UnverifiedCertificateRule : INginxRule
             if (NginxInheritance.Find(configuration, block, pass.TrustedCertificate) is null && reported.Add(site))
             {
                 var described = opened + " sets " + pass.Verify + " on without " + pass.TrustedCertificate + ", so nginx has no CA to verify against and refuses to start";
-                context.Report(Rule, Rule.FormatMessage(described), site.Location, opener);
+                var remedy = "add " + pass.TrustedCertificate + " with the CA bundle";
+                context.Report(Rule, Rule.FormatMessage(described, remedy), site.Location, opener);
             }
 
             return;
@@ -77,7 +80,8 @@ internal sealed class UnverifiedCertificateRule : INginxRule
         {
             var reason = explicitOff ? pass.Verify + " off" : pass.Verify + " is off by default";
             var described = opened + " does not verify the upstream certificate (" + reason + ")";
-            context.Report(Rule, Rule.FormatMessage(described), location.Location, explicitOff ? verify! : opener);
+            var remedy = "set " + pass.Verify + " on with " + pass.TrustedCertificate;
+            context.Report(Rule, Rule.FormatMessage(described, remedy), location.Location, explicitOff ? verify! : opener);
         }
     }
 }
