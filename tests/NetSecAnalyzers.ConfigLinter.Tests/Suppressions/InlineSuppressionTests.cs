@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
@@ -251,6 +253,21 @@ public sealed class InlineSuppressionTests
             """);
 
         Assert.False(Assert.Single(result.Findings, finding => finding.Rule.Id == "NETSEC001").IsSuppressed);
+        Assert.Empty(result.Notifications);
+    }
+
+    [Fact]
+    public void CliDocExample_SuppressesThree()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "cli.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var section = guide.Substring(guide.IndexOf("## Suppressing findings", StringComparison.Ordinal));
+        var start = section.IndexOf("```nginx\n", StringComparison.Ordinal) + "```nginx\n".Length;
+        var example = section.Substring(start, section.IndexOf("```", start, StringComparison.Ordinal) - start);
+
+        var result = Lint(example);
+
+        Assert.Equal(new[] { "NETSEC001", "NETSEC033", "NETSEC036" }, result.Findings.Where(finding => finding.IsSuppressed).Select(finding => finding.Rule.Id).OrderBy(id => id));
+        Assert.Equal("NETSEC034", Assert.Single(result.Findings, finding => !finding.IsSuppressed).Rule.Id);
         Assert.Empty(result.Notifications);
     }
 
