@@ -12,7 +12,8 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every rule of
 /// the catalogue, findings as results, and read problems as tool execution notifications. A finding that a
-/// comment suppresses is a result with an <c>inSource</c> suppression, which viewers show as dismissed.
+/// comment suppresses is a result with an <c>inSource</c> suppression, which viewers that read the
+/// property show as suppressed.
 /// </summary>
 /// <remarks>
 /// Paths inside the result's base folder are written relative to the <c>%SRCROOT%</c> base ID, which

@@ -52,7 +52,7 @@ internal static class InlineSuppressions
         foreach (var reference in suppression.Rules)
         {
             var matches = findings
-                .Where(finding => finding.Rule.Id == reference.Rule.Id && (lines is null ? suppression.Scope == SuppressionScope.File : lines.Value.Contains(finding.Location.StartLine)))
+                .Where(finding => finding.Rule.Id == reference.Rule.Id && lines is not null && lines.Value.Contains(finding.Location.StartLine))
                 .ToList();
             foreach (var finding in matches.Where(finding => !finding.IsSuppressed))
             {
@@ -71,9 +71,8 @@ internal static class InlineSuppressions
     }
 
     /// <summary>
-    /// Returns the lines a line-scoped comment covers: a whole statement, because a rule may report any word
-    /// of it. Null means the whole file for a file-scoped comment, and nothing for a next-line comment
-    /// that no statement follows.
+    /// Returns the lines a comment covers: for a line-scoped comment a whole statement, because a rule may
+    /// report any word of it. Returns null for a next-line comment that no statement follows.
     /// </summary>
     private static LineRange? TargetLines(SuppressionComment suppression, ICommentedFile file)
     {
@@ -97,7 +96,7 @@ internal static class InlineSuppressions
                 return current.Count == 0 ? new LineRange(line, line) : current[0];
 
             default:
-                return null;
+                return new LineRange(1, int.MaxValue);
         }
     }
 
