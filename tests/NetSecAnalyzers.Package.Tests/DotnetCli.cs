@@ -5,14 +5,17 @@ using System.Text;
 
 namespace NetSecAnalyzers.Package.Tests;
 
-/// <summary>Runs the dotnet CLI of the machine and captures what it prints.</summary>
+/// <summary>Runs the dotnet CLI of the machine, or a program it installed, and captures what it prints.</summary>
 internal static class DotnetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static CommandResult Run(string workingDirectory, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, arguments);
+
+    public static CommandResult RunProgram(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -39,7 +42,7 @@ internal static class DotnetCli
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish within " + Timeout + ".\n" + output);
+            throw new TimeoutException(program + " " + string.Join(" ", arguments) + " did not finish within " + Timeout + ".\n" + output);
         }
 
         process.WaitForExit();

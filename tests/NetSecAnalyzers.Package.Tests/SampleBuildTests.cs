@@ -48,7 +48,7 @@ public sealed class SampleBuildTests : IClassFixture<PackedPackage>
         var source = Path.Combine(RepositoryRoot.Find(), "samples", sample, "HospitalApi");
         var project = Path.Combine(package.WorkFolder, sample, "HospitalApi");
         CopyProject(source, project);
-        File.WriteAllText(Path.Combine(package.WorkFolder, sample, "NuGet.config"), NuGetConfig(package.FeedFolder));
+        package.WriteFeedOnlyNuGetConfig(Path.Combine(package.WorkFolder, sample));
 
         return DotnetCli.Run(
             project,
@@ -65,14 +65,4 @@ public sealed class SampleBuildTests : IClassFixture<PackedPackage>
             File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
         }
     }
-
-    private static string NuGetConfig(string feed) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="netsec-test-feed" value="{feed}" />
-          </packageSources>
-        </configuration>
-        """;
 }

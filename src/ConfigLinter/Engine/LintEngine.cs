@@ -4,13 +4,15 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Suppressions;
 using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter;
 
 /// <summary>
 /// Lints files and folders: finds the candidate files, sorts them by format, runs each format's linter on
-/// its files, and gathers the findings and notifications into one <see cref="LintResult"/>.
+/// its files, applies the suppression comments the readers found, and gathers the findings and
+/// notifications into one <see cref="LintResult"/>.
 /// </summary>
 public sealed class LintEngine
 {
@@ -66,6 +68,8 @@ public sealed class LintEngine
                 RunFormat(format, files, options, diagnostics);
             }
         }
+
+        InlineSuppressions.Apply(diagnostics);
 
         return new LintResult(
             baseDirectory,

@@ -45,6 +45,7 @@ public sealed class LintResult
     /// <summary>The absolute folder that output paths are relative to, without a trailing separator.</summary>
     public string BaseDirectory { get; }
 
+    /// <summary>Every finding, suppressed ones included; <see cref="Finding.IsSuppressed"/> tells them apart.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
     public IReadOnlyList<LintNotification> Notifications { get; }
@@ -54,7 +55,10 @@ public sealed class LintResult
     /// <summary>True when some input could not be read or parsed, so the findings may be incomplete.</summary>
     public bool HasErrorNotifications => Notifications.Any(notification => notification.Level == NotificationLevel.Error);
 
-    public int CountFindings(RuleSeverity severity) => Findings.Count(finding => finding.Severity == severity);
+    /// <summary>Counts the reported findings of one severity; suppressed findings are not counted.</summary>
+    public int CountFindings(RuleSeverity severity) => Findings.Count(finding => !finding.IsSuppressed && finding.Severity == severity);
+
+    public int CountSuppressedFindings() => Findings.Count(finding => finding.IsSuppressed);
 
     public int CountNotifications(NotificationLevel level) => Notifications.Count(notification => notification.Level == level);
 

@@ -455,6 +455,44 @@ public sealed class NetsecCommandTests
         Assert.Equal(JsonValueKind.Null, rules.RootElement[1].GetProperty("targets").GetProperty("firewall").ValueKind);
     }
 
+    [Fact]
+    public async Task SuppressedFindingOnly_ExitsZero()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "http {\n    ssl_protocols TLSv1; # netsec-disable-line NETSEC001: legacy clients\n}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", "nginx.conf");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; 1 suppressed", run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task SuppressedAndReportedFindings_ExitsOne()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "http {\n    ssl_protocols TLSv1; # netsec-disable-line NETSEC001: legacy clients\n    ssl_protocols TLSv1.1;\n}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", "nginx.conf", "--fail-level", "note");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("nginx.conf:3:19: error NETSEC001:", run.Output);
+        Assert.EndsWith("1 error, 0 warnings, 0 notes in 1 file; 1 suppressed", run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task InvalidSuppression_WarnsAndExitsOne()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", "http {\n    ssl_protocols TLSv1; # netsec-disable-line NETSEC001\n}\n");
+
+        var run = await Run(folder, realFormats: true, "lint", "nginx.conf");
+
+        Assert.Equal(ExitCodes.FindingsReported, run.ExitCode);
+        Assert.StartsWith("nginx.conf:2:19: error NETSEC001:", Lines(run.Output)[0]);
+        Assert.StartsWith("nginx.conf:2:26: warning suppression-missing-reason:", Lines(run.Output)[1]);
+    }
+
     private static string[] Lines(string text) =>
         text.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
 

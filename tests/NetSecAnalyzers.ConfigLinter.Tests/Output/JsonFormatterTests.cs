@@ -88,6 +88,27 @@ public sealed class JsonFormatterTests
         Assert.Equal("conf/site one.conf", notifications[1].GetProperty("location").GetProperty("path").GetString());
     }
 
+    [Fact]
+    public void SuppressedFinding_IsListedWithJustification()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.OneSuppressed(folder);
+
+        using var report = Format(result);
+
+        var summary = report.RootElement.GetProperty("summary");
+        Assert.Equal(1, summary.GetProperty("errors").GetInt32());
+        Assert.Equal(1, summary.GetProperty("suppressed").GetInt32());
+        var listed = report.RootElement.GetProperty("findings").EnumerateArray().ToArray();
+        Assert.Equal(2, listed.Length);
+        var suppressed = listed[0].GetProperty("suppressed");
+        Assert.Equal("inSource", suppressed.GetProperty("kind").GetString());
+        Assert.Equal("legacy clients", suppressed.GetProperty("justification").GetString());
+        Assert.Equal("nginx.conf", suppressed.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(3, suppressed.GetProperty("location").GetProperty("startLine").GetInt32());
+        Assert.Equal(JsonValueKind.Null, listed[1].GetProperty("suppressed").ValueKind);
+    }
+
     private static JsonDocument Format(LintResult result)
     {
         var writer = new StringWriter();

@@ -27,6 +27,14 @@ internal static class SampleFindings
             Severity = severity,
         };
 
+    /// <summary>Marks a finding as suppressed by a comment on the line above it, and returns it.</summary>
+    public static Finding SuppressedByLineAbove(Finding finding, string justification)
+    {
+        var line = finding.Location.StartLine - 1;
+        finding.Suppression = new Suppression(justification, SourceLocation.OnLine(finding.Location.FilePath, line, 5, 40));
+        return finding;
+    }
+
     public static LintNotification SyntaxError(string file, int line, int column) =>
         new("nginx-syntax", NotificationLevel.Error, "unexpected \"}\"", SourceLocation.OnLine(file, line, column, 1));
 
@@ -56,5 +64,20 @@ internal static class SampleFindings
         };
         var notifications = new[] { SyntaxError(site, 6, 1), MissingPath("missing") };
         return new LintResult(folder.Path, findings, notifications, new[] { main, site });
+    }
+
+    /// <summary>
+    /// A result over <c>nginx.conf</c> with an error finding on line 4 that a comment on line 3 suppresses
+    /// and a reported finding on line 5 of the given severity.
+    /// </summary>
+    public static LintResult OneSuppressed(TemporaryFolder folder, RuleSeverity reportedSeverity = RuleSeverity.Error)
+    {
+        var file = folder.Write("nginx.conf", NginxConf);
+        var findings = new[]
+        {
+            SuppressedByLineAbove(LegacyTls(file, 4, 23), "legacy clients"),
+            LegacyTls(file, 5, 23, reportedSeverity),
+        };
+        return new LintResult(folder.Path, findings, new LintNotification[0], new[] { file });
     }
 }

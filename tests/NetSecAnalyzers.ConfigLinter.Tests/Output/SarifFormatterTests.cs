@@ -267,6 +267,25 @@ public sealed class SarifFormatterTests
         Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
     }
 
+    [Fact]
+    public void SuppressedFinding_HasInSourceSuppression()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.OneSuppressed(folder);
+
+        using var log = Format(result);
+        var results = Results(log);
+
+        Assert.Equal(2, results.Length);
+        var suppression = Assert.Single(results[0].GetProperty("suppressions").EnumerateArray());
+        Assert.Equal("inSource", suppression.GetProperty("kind").GetString());
+        Assert.Equal("legacy clients", suppression.GetProperty("justification").GetString());
+        var physical = suppression.GetProperty("location").GetProperty("physicalLocation");
+        Assert.Equal("nginx.conf", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(3, physical.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.False(results[1].TryGetProperty("suppressions", out _), "An active result has a suppressions property.");
+    }
+
     internal static string FormatText(LintResult result)
     {
         var writer = new StringWriter();

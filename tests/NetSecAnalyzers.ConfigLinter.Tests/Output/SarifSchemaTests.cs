@@ -60,6 +60,15 @@ public sealed class SarifSchemaTests
         Assert.NotEmpty(errors);
     }
 
+    [CorpusFact]
+    public async Task SuppressedResult_MatchesSchema()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.OneSuppressed(folder);
+
+        await AssertMatchesSchema(SarifFormatterTests.FormatText(result), "suppressed.sarif");
+    }
+
     private static Task<JsonSchema> LoadSchema() =>
         JsonSchema.FromFileAsync(Path.Combine(SharedCorpus.RequireDirectory(), "schemas", "sarif-schema-2.1.0.json"));
 

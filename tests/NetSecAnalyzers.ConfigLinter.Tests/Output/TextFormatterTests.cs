@@ -141,6 +141,29 @@ public sealed class TextFormatterTests
         Assert.StartsWith(file + ":4:23: warning NETSEC001:", lines[0]);
     }
 
+    [Fact]
+    public void SuppressedFinding_IsHiddenAndCounted()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.OneSuppressed(folder, RuleSeverity.Warning);
+
+        var lines = Format(result);
+
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("nginx.conf:5:23: warning NETSEC001:", lines[0]);
+        Assert.Equal("0 errors, 1 warning, 0 notes in 1 file; 1 suppressed", lines[1]);
+    }
+
+    [Fact]
+    public void NoSuppressedFinding_SummaryOmitsCount()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("nginx.conf", SampleFindings.NginxConf);
+        var result = new LintResult(folder.Path, new[] { SampleFindings.LegacyTls(file, 4, 23) }, new LintNotification[0], new[] { file });
+
+        Assert.Equal("1 error, 0 warnings, 0 notes in 1 file", TextFormatter.Summary(result));
+    }
+
     private static string[] Format(LintResult result)
     {
         var writer = new StringWriter();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Suppressions;
 
 namespace NetSecAnalyzers.ConfigLinter.Diagnostics;
 
@@ -8,6 +9,7 @@ public sealed class DiagnosticBag
     private readonly List<Finding> findings = new();
     private readonly List<LintNotification> notifications = new();
     private readonly List<string> filesRead = new();
+    private readonly List<ICommentedFile> commentedFiles = new();
 
     public IReadOnlyList<Finding> Findings => findings;
 
@@ -19,9 +21,14 @@ public sealed class DiagnosticBag
     /// </summary>
     public IReadOnlyList<string> FilesRead => filesRead;
 
+    /// <summary>The files whose comments may suppress findings; a file read twice may be listed twice.</summary>
+    public IReadOnlyList<ICommentedFile> CommentedFiles => commentedFiles;
+
     public void Report(Finding finding) => findings.Add(finding);
 
     public void Notify(LintNotification notification) => notifications.Add(notification);
 
     public void RecordFileRead(string path) => filesRead.Add(path);
+
+    public void RecordCommentedFile(ICommentedFile file) => commentedFiles.Add(file);
 }

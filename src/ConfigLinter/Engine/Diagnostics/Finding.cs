@@ -30,5 +30,10 @@ public sealed class Finding
     /// <summary>The severity this finding is reported at; the rule's default unless configuration changes it.</summary>
     public RuleSeverity Severity { get; set; }
 
+    /// <summary>The suppression comment that covers this finding, or null when the finding is reported.</summary>
+    public Suppression? Suppression { get; set; }
+
+    public bool IsSuppressed => Suppression is not null;
+
     public override string ToString() => Location + ": " + Rule.Id + ": " + Message;
 }

@@ -58,6 +58,11 @@ public static class NginxLinter
                 diagnostics.RecordFileRead(file.Path);
             }
 
+            foreach (var file in NginxCommentedFile.From(read.Configuration))
+            {
+                diagnostics.RecordCommentedFile(file);
+            }
+
             var findings = new DiagnosticBag();
             Analyze(read.Configuration, options, findings);
             sink.Add(findings);

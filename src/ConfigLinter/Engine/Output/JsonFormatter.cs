@@ -11,8 +11,11 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 /// </summary>
 public sealed class JsonFormatter : ILintFormatter
 {
-    /// <summary>The shape's version: 2 replaced <c>summary.readErrors</c> with <c>summary.input</c>.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// The shape's version: 2 replaced <c>summary.readErrors</c> with <c>summary.input</c>; 3 lists suppressed
+    /// findings in <c>findings</c>, marked by <c>suppressed</c>, so a script that counts that array must skip them.
+    /// </summary>
+    public const int FormatVersion = 3;
 
     public void Write(LintResult result, TextWriter writer) =>
         JsonOutput.Write(writer, json =>
@@ -31,6 +34,7 @@ public sealed class JsonFormatter : ILintFormatter
             json.WriteNumber("errors", result.CountFindings(RuleSeverity.Error));
             json.WriteNumber("warnings", result.CountFindings(RuleSeverity.Warning));
             json.WriteNumber("notes", result.CountFindings(RuleSeverity.Info));
+            json.WriteNumber("suppressed", result.CountSuppressedFindings());
             json.WriteNumber("filesAnalyzed", result.FilesAnalyzed.Count);
             json.WriteStartObject("input");
             json.WriteNumber("errors", result.CountNotifications(NotificationLevel.Error));
@@ -98,6 +102,20 @@ public sealed class JsonFormatter : ILintFormatter
 
         json.WriteEndArray();
         json.WriteString("helpUri", finding.Rule.HelpUri);
+
+        if (finding.Suppression is null)
+        {
+            json.WriteNull("suppressed");
+        }
+        else
+        {
+            json.WriteStartObject("suppressed");
+            json.WriteString("kind", finding.Suppression.Kind);
+            json.WriteString("justification", finding.Suppression.Justification);
+            WriteLocation(json, "location", finding.Suppression.Location, baseDirectory);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -11,7 +11,9 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every rule of
-/// the catalogue, findings as results, and read problems as tool execution notifications.
+/// the catalogue, findings as results, and read problems as tool execution notifications. A finding that a
+/// comment suppresses is a result with an <c>inSource</c> suppression, which viewers that read the
+/// property show as suppressed.
 /// </summary>
 /// <remarks>
 /// Paths inside the result's base folder are written relative to the <c>%SRCROOT%</c> base ID, which
@@ -196,7 +198,25 @@ public sealed class SarifFormatter : ILintFormatter
         json.WriteStartObject("partialFingerprints");
         json.WriteString("primaryLocationLineHash", fingerprint);
         json.WriteEndObject();
+
+        if (finding.Suppression is not null)
+        {
+            WriteSuppression(json, finding.Suppression, baseDirectory);
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteSuppression(Utf8JsonWriter json, Suppression suppression, string baseDirectory)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", suppression.Kind);
+        json.WriteString("justification", suppression.Justification);
+        json.WritePropertyName("location");
+        WriteLocation(json, suppression.Location, baseDirectory, id: null, message: null);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string baseDirectory, int? id, string? message)

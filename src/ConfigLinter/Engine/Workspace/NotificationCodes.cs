@@ -17,4 +17,16 @@ public static class NotificationCodes
 
     /// <summary>A format linter failed with an unexpected exception; its files may be partly analyzed.</summary>
     public const string InternalError = "internal-error";
+
+    /// <summary>A suppression comment names a rule ID that is not in the catalogue; its other IDs still apply.</summary>
+    public const string SuppressionUnknownRule = "suppression-unknown-rule";
+
+    /// <summary>A suppression comment gives no reason after its rule IDs, so it suppresses nothing.</summary>
+    public const string SuppressionMissingReason = "suppression-missing-reason";
+
+    /// <summary>A comment starts like a suppression but is not one of its forms, so it suppresses nothing.</summary>
+    public const string SuppressionInvalid = "suppression-invalid";
+
+    /// <summary>A suppression comment names a rule that reports nothing where the comment applies.</summary>
+    public const string SuppressionUnused = "suppression-unused";
 }

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+using NetSecAnalyzers.ConfigLinter.Suppressions;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx;
+
+/// <summary>The comments and directive lines of one nginx file, for the engine's inline suppressions.</summary>
+internal sealed class NginxCommentedFile : ICommentedFile
+{
+    private NginxCommentedFile(string filePath, IReadOnlyList<SourceComment> comments, IReadOnlyList<LineRange> statements)
+    {
+        FilePath = filePath;
+        Comments = comments;
+        Statements = statements;
+    }
+
+    public string FilePath { get; }
+
+    public IReadOnlyList<SourceComment> Comments { get; }
+
+    public IReadOnlyList<LineRange> Statements { get; }
+
+    /// <summary>Creates one entry per file the configuration read, each with the directives written in it.</summary>
+    public static IEnumerable<ICommentedFile> From(NginxConfiguration configuration)
+    {
+        var directivesByFile = configuration.AllDirectives().ToLookup(directive => directive.File);
+        return configuration.Files.Select(file => new NginxCommentedFile(
+            file.Path,
+            file.Comments.Select(ToComment).ToList(),
+            directivesByFile[file].Select(Lines).ToList()));
+    }
+
+    /// <summary>
+    /// A directive spans from its name to its last argument. A block directive's body is left out, so a
+    /// comment before <c>server {</c> covers the findings on that line and not those of the block's directives.
+    /// </summary>
+    private static LineRange Lines(NginxDirective directive)
+    {
+        var endLine = directive.Arguments.Count == 0 ? directive.Line : directive.Arguments[directive.Arguments.Count - 1].Location.EndLine;
+        return new LineRange(directive.Line, endLine);
+    }
+
+    /// <summary>The lexer's comment token covers the <c>#</c>; its text starts after it.</summary>
+    private static SourceComment ToComment(NginxToken token) =>
+        new(token.Text, token.Location, token.Column + 1);
+}
