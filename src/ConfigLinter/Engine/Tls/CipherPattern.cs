@@ -10,10 +10,10 @@ internal sealed class CipherPattern
     public const int FipsBit = 1 << 8;
 
     public CipherPattern(
-        Kx keyExchange = Kx.None,
-        Au authentication = Au.None,
-        Enc encryption = Enc.None,
-        MacAlg mac = MacAlg.None,
+        KeyExchange keyExchange = KeyExchange.None,
+        Authentication authentication = Authentication.None,
+        Encryption encryption = Encryption.None,
+        MacAlgorithm mac = MacAlgorithm.None,
         CipherProtocol? protocol = null,
         int strength = 0,
         bool notDefault = false,
@@ -29,13 +29,13 @@ internal sealed class CipherPattern
         Suite = suite;
     }
 
-    public Kx KeyExchange { get; }
+    public KeyExchange KeyExchange { get; }
 
-    public Au Authentication { get; }
+    public Authentication Authentication { get; }
 
-    public Enc Encryption { get; }
+    public Encryption Encryption { get; }
 
-    public MacAlg Mac { get; }
+    public MacAlgorithm Mac { get; }
 
     public CipherProtocol? Protocol { get; }
 
@@ -75,10 +75,10 @@ internal sealed class CipherPattern
         }
 
         return new CipherPattern(
-            (Kx)keyExchange.Value,
-            (Au)authentication.Value,
-            (Enc)encryption.Value,
-            (MacAlg)mac.Value,
+            (KeyExchange)keyExchange.Value,
+            (Authentication)authentication.Value,
+            (Encryption)encryption.Value,
+            (MacAlgorithm)mac.Value,
             Protocol ?? other.Protocol,
             strength.Value,
             NotDefault || other.NotDefault,

@@ -1,7 +1,7 @@
 namespace NetSecAnalyzers.ConfigLinter.Tls;
 
 /// <summary>
-/// The suites OpenSSL 3's default security callback refuses at each level, as far as it judges a suite by its
+/// The suites OpenSSL 3's default security callback rejects at each level, as far as it judges a suite by its
 /// own algorithms (key sizes of certificates and groups are judged elsewhere and are not modelled).
 /// </summary>
 internal static class CipherSecurityLevel
@@ -23,10 +23,10 @@ internal static class CipherSecurityLevel
 
         var minimumBits = MinimumBits[level > 5 ? 5 : level];
         return suite.StrengthBits >= minimumBits
-            && suite.Authentication != Au.Null
-            && suite.Mac != MacAlg.Md5
-            && !(minimumBits > 160 && suite.Mac == MacAlg.Sha1)
-            && !(level >= 2 && suite.Encryption == Enc.Rc4)
-            && !(level >= 3 && (suite.KeyExchange & Kx.Ephemeral) == 0);
+            && suite.Authentication != Authentication.Null
+            && suite.Mac != MacAlgorithm.Md5
+            && !(minimumBits > 160 && suite.Mac == MacAlgorithm.Sha1)
+            && !(level >= 2 && suite.Encryption == Encryption.Rc4)
+            && !(level >= 3 && (suite.KeyExchange & KeyExchange.Ephemeral) == 0);
     }
 }

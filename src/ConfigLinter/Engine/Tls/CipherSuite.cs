@@ -4,7 +4,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tls;
 
 /// <summary>Key exchange algorithms, as bits so that an OpenSSL alias can name several at once.</summary>
 [Flags]
-internal enum Kx
+internal enum KeyExchange
 {
     None = 0,
     Rsa = 1 << 0,
@@ -30,7 +30,7 @@ internal enum Kx
 
 /// <summary>Authentication algorithms; <see cref="Null"/> is the anonymous suites.</summary>
 [Flags]
-internal enum Au
+internal enum Authentication
 {
     None = 0,
     Rsa = 1 << 0,
@@ -43,7 +43,7 @@ internal enum Au
 
 /// <summary>Bulk encryption algorithms with their key size, as OpenSSL keeps them.</summary>
 [Flags]
-internal enum Enc
+internal enum Encryption
 {
     None = 0,
     Null = 1 << 0,
@@ -80,7 +80,7 @@ internal enum Enc
 
 /// <summary>Message authentication; <see cref="Aead"/> is integrity that the cipher itself gives.</summary>
 [Flags]
-internal enum MacAlg
+internal enum MacAlgorithm
 {
     None = 0,
     Md5 = 1 << 0,
@@ -129,11 +129,11 @@ internal sealed class CipherSuite
         string name,
         string ianaName,
         int code,
-        Kx keyExchange,
-        Au authentication,
-        Enc encryption,
+        KeyExchange keyExchange,
+        Authentication authentication,
+        Encryption encryption,
         int strengthBits,
-        MacAlg mac,
+        MacAlgorithm mac,
         CipherProtocol minimumProtocol,
         CipherStrength strength,
         CipherFlags flags)
@@ -159,16 +159,16 @@ internal sealed class CipherSuite
     /// <summary>The two-byte code point on the wire.</summary>
     public int Code { get; }
 
-    public Kx KeyExchange { get; }
+    public KeyExchange KeyExchange { get; }
 
-    public Au Authentication { get; }
+    public Authentication Authentication { get; }
 
-    public Enc Encryption { get; }
+    public Encryption Encryption { get; }
 
     /// <summary>The effective strength OpenSSL sorts and filters by (112 for 3DES, not its 168 key bits).</summary>
     public int StrengthBits { get; }
 
-    public MacAlg Mac { get; }
+    public MacAlgorithm Mac { get; }
 
     public CipherProtocol MinimumProtocol { get; }
 

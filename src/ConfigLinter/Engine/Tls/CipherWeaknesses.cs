@@ -16,22 +16,22 @@ internal static class CipherWeaknesses
     public static IReadOnlyList<string> BrokenReasons(CipherSuite suite)
     {
         var reasons = new List<string>();
-        Add(reasons, suite.Encryption == Enc.Null, "NULL");
-        Add(reasons, suite.Authentication == Au.Null, "anonymous");
+        Add(reasons, suite.Encryption == Encryption.Null, "NULL");
+        Add(reasons, suite.Authentication == Authentication.Null, "anonymous");
         Add(reasons, suite.Strength == CipherStrength.Export, "EXPORT");
-        Add(reasons, suite.Encryption == Enc.Rc4 || suite.Encryption == Enc.Rc2, "RC4");
-        Add(reasons, suite.Encryption == Enc.Des, "DES");
-        Add(reasons, suite.Encryption == Enc.TripleDes, "3DES");
-        Add(reasons, suite.Mac == MacAlg.Md5, "MD5");
+        Add(reasons, suite.Encryption == Encryption.Rc4 || suite.Encryption == Encryption.Rc2, "RC4");
+        Add(reasons, suite.Encryption == Encryption.Des, "DES");
+        Add(reasons, suite.Encryption == Encryption.TripleDes, "3DES");
+        Add(reasons, suite.Mac == MacAlgorithm.Md5, "MD5");
         return reasons;
     }
 
     public static bool IsBroken(CipherSuite suite) => BrokenReasons(suite).Count > 0;
 
     /// <summary>A key exchange without a fresh key per connection: static RSA or (EC)DH, PSK or SRP alone.</summary>
-    public static bool LacksForwardSecrecy(CipherSuite suite) => (suite.KeyExchange & Kx.Ephemeral) == 0;
+    public static bool LacksForwardSecrecy(CipherSuite suite) => (suite.KeyExchange & KeyExchange.Ephemeral) == 0;
 
-    public static bool LacksAead(CipherSuite suite) => suite.Mac != MacAlg.Aead;
+    public static bool LacksAead(CipherSuite suite) => suite.Mac != MacAlgorithm.Aead;
 
     /// <summary>
     /// Words the broken suites, as in <c>2 broken suites (RC4, 3DES), e.g. RC4-SHA, DES-CBC3-SHA</c>, or
@@ -89,7 +89,7 @@ internal static class CipherWeaknesses
     /// </summary>
     private static string Examples(IReadOnlyList<CipherSuite> suites) =>
         "e.g. " + string.Join(", ", suites
-            .OrderBy(suite => (suite.KeyExchange & (Kx.AnyPsk | Kx.Srp)) != 0)
+            .OrderBy(suite => (suite.KeyExchange & (KeyExchange.AnyPsk | KeyExchange.Srp)) != 0)
             .Take(ExampleCount)
             .Select(suite => suite.Name));
 }

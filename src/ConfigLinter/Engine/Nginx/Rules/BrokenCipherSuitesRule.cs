@@ -14,14 +14,6 @@ internal sealed class BrokenCipherSuitesRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var cipher in NginxCipherLists.Directives(context.Configuration))
-        {
-            var described = CipherWeaknesses.DescribeBroken(cipher.Ciphers.Usable);
-            if (described is not null)
-            {
-                var message = Rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
-                context.Report(Rule, message, cipher.Value.Location, cipher.Directive);
-            }
-        }
+        NginxCipherLists.ReportDirectives(context, Rule, CipherWeaknesses.DescribeBroken);
     }
 }

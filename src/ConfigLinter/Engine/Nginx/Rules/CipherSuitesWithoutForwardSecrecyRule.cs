@@ -16,15 +16,7 @@ internal sealed class CipherSuitesWithoutForwardSecrecyRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var cipher in NginxCipherLists.Directives(context.Configuration))
-        {
-            var described = CipherWeaknesses.DescribeWeak(cipher.Ciphers.Usable);
-            if (described is not null)
-            {
-                var message = Rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
-                context.Report(Rule, message, cipher.Value.Location, cipher.Directive);
-            }
-        }
+        NginxCipherLists.ReportDirectives(context, Rule, CipherWeaknesses.DescribeWeak);
 
         var defaultWeakness = CipherWeaknesses.DescribeWeak(CipherStringEvaluator.Evaluate(NginxCipherLists.ServerDefault).Usable);
         if (defaultWeakness is null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 using NetSecAnalyzers.ConfigLinter.Tls;
 
@@ -58,6 +59,23 @@ internal static class NginxCipherLists
             if (ciphers.Error is null)
             {
                 yield return new NginxCipherDirective(directive, value, ciphers);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports each cipher directive for which <paramref name="describe"/> words some of the suites that
+    /// can be negotiated, located on the cipher string.
+    /// </summary>
+    public static void ReportDirectives(NginxRuleContext context, RuleDefinition rule, Func<IEnumerable<CipherSuite>, string?> describe)
+    {
+        foreach (var cipher in Directives(context.Configuration))
+        {
+            var described = describe(cipher.Ciphers.Usable);
+            if (described is not null)
+            {
+                var message = rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
+                context.Report(rule, message, cipher.Value.Location, cipher.Directive);
             }
         }
     }
