@@ -56,8 +56,14 @@ public class CipherStringEvaluatorTests
     [InlineData("HIGH:@NOSUCH")]
     [InlineData("HIGH:x_y")]
     [InlineData("BOGUS")]
+    [InlineData("ECDHE+")]
+    [InlineData("+HIGH")]
     public void RejectedString_HasError(string cipherString) =>
         Assert.NotNull(CipherStringEvaluator.Evaluate(cipherString).Error);
+
+    [Fact]
+    public void OperatorInsideItem_StartsNewItem() =>
+        Assert.Equal(Names("HIGH:!aNULL"), Names("HIGH!aNULL"));
 
     [Fact]
     public void DefaultPrefix_StartsFromDefaultList()

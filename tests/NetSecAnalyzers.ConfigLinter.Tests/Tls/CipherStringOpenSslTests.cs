@@ -44,6 +44,10 @@ public class CipherStringOpenSslTests
         "DEFAULT:!RSA:!DSS",
         "ALL,!aNULL;!eNULL !SHA1",
         "HIGH:DEFAULT",
+        "HIGH!aNULL",
+        "HIGH@STRENGTH:!kRSA",
+        "HIGH::!MD5",
+        "ECDHE+",
     };
 
     [OpenSslFact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace NetSecAnalyzers.ConfigLinter.Tls;
@@ -93,31 +94,46 @@ internal static class CipherStringEvaluator
                     i++;
                 }
 
-                var start = i;
-                while (i < text.Length && !IsSeparator(text[i]))
+                // A term ends at the first character that is neither a name character nor a '+' joining
+                // the next word, so "HIGH!aNULL" is two items, as in OpenSSL.
+                var words = new List<string>();
+                while (true)
                 {
-                    i++;
+                    var start = i;
+                    while (i < text.Length && IsNameCharacter(text[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i == start)
+                    {
+                        Error ??= "invalid character or empty word at position " + (i + 1).ToString(CultureInfo.InvariantCulture);
+                        return;
+                    }
+
+                    words.Add(text.Substring(start, i - start));
+                    if (i < text.Length && text[i] == '+' && operation != Operation.Command)
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
                 }
 
-                ProcessItem(operation, text.Substring(start, i - start));
+                ProcessItem(operation, words);
             }
         }
 
-        private void ProcessItem(Operation operation, string item)
+        private void ProcessItem(Operation operation, List<string> words)
         {
-            if (item.Length == 0 || item.Any(c => c != '+' && !IsNameCharacter(c)) || item.Split('+').Any(word => word.Length == 0))
-            {
-                Error ??= "invalid character or empty word in \"" + item + "\"";
-                return;
-            }
-
             if (operation == Operation.Command)
             {
-                RunCommand(item);
+                RunCommand(words[0]);
                 return;
             }
 
-            var pattern = Parse(item);
+            var pattern = Parse(words);
             if (pattern is not null)
             {
                 Apply(operation, pattern);
@@ -125,10 +141,10 @@ internal static class CipherStringEvaluator
         }
 
         /// <summary>Intersects the words of a term; null when a word is unknown or the words share no suite kind.</summary>
-        private CipherPattern? Parse(string item)
+        private CipherPattern? Parse(List<string> words)
         {
             CipherPattern? pattern = null;
-            foreach (var word in item.Split('+'))
+            foreach (var word in words)
             {
                 var alias = CipherAliases.Find(word);
                 if (alias is null)
