@@ -12,6 +12,9 @@ internal static class CipherWeaknesses
 {
     private const int ExampleCount = 2;
 
+    /// <summary>The order reasons are named in a message, the order of <see cref="BrokenReasons"/>.</summary>
+    private static readonly string[] ReasonOrder = { "NULL", "anonymous", "EXPORT", "RC4", "DES", "3DES", "MD5" };
+
     /// <summary>Returns the reasons a suite is broken, in a fixed order, or an empty list when it is not.</summary>
     public static IReadOnlyList<string> BrokenReasons(CipherSuite suite)
     {
@@ -45,7 +48,8 @@ internal static class CipherWeaknesses
             return null;
         }
 
-        var reasons = broken.SelectMany(BrokenReasons).Distinct();
+        var found = new HashSet<string>(broken.SelectMany(BrokenReasons));
+        var reasons = ReasonOrder.Where(found.Contains);
         return Count(broken.Count, "broken suite") + " (" + string.Join(", ", reasons) + "), " + Examples(broken);
     }
 
