@@ -451,7 +451,7 @@ public sealed class NetsecCommandTests
 
         using var rules = JsonDocument.Parse(run.Output);
         Assert.Equal(RuleCatalog.All.Count, rules.RootElement.GetArrayLength());
-        Assert.Equal("planned", rules.RootElement[1].GetProperty("targets").GetProperty("nginx").GetString());
+        Assert.Equal("implemented", rules.RootElement[1].GetProperty("targets").GetProperty("nginx").GetString());
         Assert.Equal(JsonValueKind.Null, rules.RootElement[1].GetProperty("targets").GetProperty("firewall").ValueKind);
     }
 

@@ -89,6 +89,23 @@ public class NginxCorpusTests
         Assert.True(configuration!.AllDirectives().Count() > 1000);
     }
 
+    /// <summary>
+    /// Lints the 1.3 MB generated config with every rule, the cipher rules included: it has thousands of
+    /// servers, so a rule that fails on any shape of server shows here.
+    /// </summary>
+    [CorpusFact]
+    public void LargeCrossplaneConfig_LintsWithoutError()
+    {
+        var path = Path.Combine(SharedCorpus.RequireDirectory(), "nginx", "nginx-go-crossplane", "testdata", "configs", "large-config", "nginx.conf");
+        var diagnostics = new DiagnosticBag();
+
+        var exception = Record.Exception(() => NginxLinter.Lint(new[] { path }, new LintOptions(), diagnostics));
+
+        Assert.Null(exception);
+        Assert.DoesNotContain(diagnostics.Notifications, notification => notification.Level == NotificationLevel.Error);
+        Assert.True(diagnostics.Findings.Count > 1000, "expected findings on the generated servers, got " + diagnostics.Findings.Count);
+    }
+
     private static NginxContext ContextOf(string wrappedAs) => wrappedAs switch
     {
         "http" => NginxContext.Http,

@@ -171,3 +171,21 @@ public sealed class AuthenticationEndpointWithoutRateLimitingDocExampleTests : R
     {
     }
 }
+
+[Trait("Rule", "NETSEC010")]
+public sealed class BrokenCipherSuitesDocExampleTests : RuleDocExampleTests
+{
+    public BrokenCipherSuitesDocExampleTests()
+        : base(RuleCatalog.BrokenCipherSuites)
+    {
+    }
+}
+
+[Trait("Rule", "NETSEC011")]
+public sealed class CipherSuitesWithoutForwardSecrecyDocExampleTests : RuleDocExampleTests
+{
+    public CipherSuitesWithoutForwardSecrecyDocExampleTests()
+        : base(RuleCatalog.CipherSuitesWithoutForwardSecrecy)
+    {
+    }
+}

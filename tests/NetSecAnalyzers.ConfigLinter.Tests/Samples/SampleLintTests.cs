@@ -40,6 +40,8 @@ public sealed class SampleLintTests
     [Trait("Rule", "NETSEC032")]
     [Trait("Rule", "NETSEC034")]
     [Trait("Rule", "NETSEC070")]
+    [Trait("Rule", "NETSEC011")]
+    [InlineData(RuleIds.CipherSuitesWithoutForwardSecrecy, "insecure/deploy/nginx/nginx.conf:18")]
     [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:35")]
     [InlineData(RuleIds.HttpsNotEnforced, "insecure/deploy/nginx/conf.d/hospital-api.conf:7")]
     [InlineData(RuleIds.ClearTextHttpToRemoteHost, "insecure/deploy/nginx/conf.d/hospital-api.conf:30")]

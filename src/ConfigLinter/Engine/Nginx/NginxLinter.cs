@@ -13,6 +13,8 @@ public static class NginxLinter
     private static readonly INginxRule[] Rules =
     {
         new LegacyTlsProtocolRule(),
+        new BrokenCipherSuitesRule(),
+        new CipherSuitesWithoutForwardSecrecyRule(),
         new UnverifiedCertificateRule(),
         new RevocationCheckDisabledRule(),
         new HttpsNotEnforcedRule(),

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+using NetSecAnalyzers.ConfigLinter.Tls;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
+
+/// <summary>An nginx directive that sets an OpenSSL cipher string, with what the string expands to.</summary>
+internal sealed class NginxCipherDirective
+{
+    public NginxCipherDirective(NginxDirective directive, NginxToken value, CipherList ciphers)
+    {
+        Directive = directive;
+        Value = value;
+        Ciphers = ciphers;
+    }
+
+    public NginxDirective Directive { get; }
+
+    /// <summary>The cipher-string argument, where findings are located.</summary>
+    public NginxToken Value { get; }
+
+    public CipherList Ciphers { get; }
+}
+
+/// <summary>The cipher strings of a configuration, for NETSEC010 and NETSEC011.</summary>
+internal static class NginxCipherLists
+{
+    /// <summary>
+    /// nginx's <c>ssl_ciphers</c> default. It has been the same in every nginx release since 1.0.5, in the
+    /// http, stream and mail modules alike.
+    /// </summary>
+    public const string ServerDefault = "HIGH:!aNULL:!MD5";
+
+    /// <summary>Directive names are case-sensitive in nginx; the stream module's twins have the same names.</summary>
+    private static readonly HashSet<string> CipherDirectives = new(StringComparer.Ordinal)
+    {
+        "ssl_ciphers", "proxy_ssl_ciphers", "grpc_ssl_ciphers", "uwsgi_ssl_ciphers",
+    };
+
+    /// <summary>
+    /// Returns every cipher directive whose string OpenSSL accepts, each where it is written, so a value set
+    /// in <c>http</c> is judged once however many servers inherit it. A string OpenSSL rejects stops nginx
+    /// from starting, so there is nothing to judge.
+    /// </summary>
+    public static IEnumerable<NginxCipherDirective> Directives(NginxConfiguration configuration)
+    {
+        foreach (var directive in NginxTree.Directives(configuration))
+        {
+            if (directive.HasBlock || directive.Arguments.Count == 0 || !CipherDirectives.Contains(directive.Name))
+            {
+                continue;
+            }
+
+            var value = directive.Arguments[0];
+            var ciphers = CipherStringEvaluator.Evaluate(value.Text);
+            if (ciphers.Error is null)
+            {
+                yield return new NginxCipherDirective(directive, value, ciphers);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports each cipher directive for which <paramref name="describe"/> words some of the suites that
+    /// can be negotiated, located on the cipher string.
+    /// </summary>
+    public static void ReportDirectives(NginxRuleContext context, RuleDefinition rule, Func<IEnumerable<CipherSuite>, string?> describe)
+    {
+        foreach (var cipher in Directives(context.Configuration))
+        {
+            var described = describe(cipher.Ciphers.Usable);
+            if (described is not null)
+            {
+                var message = rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
+                context.Report(rule, message, cipher.Value.Location, cipher.Directive);
+            }
+        }
+    }
+
+    /// <summary>Returns the TLS-over-TCP servers that set no <c>ssl_ciphers</c>, at any level, so nginx's default applies.</summary>
+    public static IEnumerable<NginxDirective> ServersOnDefault(NginxConfiguration configuration) =>
+        NginxTree.Servers(configuration)
+            .Where(entry => NginxTlsListeners.AcceptsTlsOverTcp(entry.Server, entry.Enclosing)
+                && NginxInheritance.Find(configuration, entry.Server, "ssl_ciphers") is null)
+            .Select(entry => entry.Server);
+}
