@@ -64,8 +64,24 @@ public class BrokenCipherSuitesRuleTests
         AssertNoDiagnostic("http {\n  server {\n    listen 443 ssl;\n  }\n}\n");
 
     [Fact]
-    public void StringOpenSslRejects_NoDiagnostic() =>
-        AssertNoDiagnostic("http {\n  ssl_ciphers \"RC4-SHA:@NOSUCH\";\n}\n");
+    public void OpenSslDefault_NoDiagnostic() =>
+        AssertNoDiagnostic("http {\n  server {\n    location / {\n      proxy_ssl_ciphers DEFAULT;\n    }\n  }\n}\n");
+
+    [Theory]
+    [InlineData("HIHG:!aNULL", "no cipher suite matches \"HIHG:!aNULL\"")]
+    [InlineData("ECDHE+AESGCM:@SECLEVL=2", "unknown command \"@SECLEVL=2\"")]
+    [InlineData("RC4-SHA:@NOSUCH", "unknown command \"@NOSUCH\"")]
+    public void StringOpenSslRejects_ReportsInvalidValue(string cipherString, string reason)
+    {
+        var diagnostics = NginxFixture.Lint("http {\n  ssl_ciphers \"" + cipherString + "\";\n}\n");
+
+        var error = Assert.Single(diagnostics.Notifications, notification => notification.Code == "nginx-invalid-value");
+        Assert.Equal(NotificationLevel.Error, error.Level);
+        Assert.Equal("SSL_CTX_set_cipher_list(\"" + cipherString + "\") failed (" + reason + "), so nginx does not start", error.Message);
+        Assert.Equal(2, error.Location!.StartLine);
+        Assert.Equal(15, error.Location.StartColumn);
+        Assert.DoesNotContain(diagnostics.Findings, finding => finding.Rule.Id == RuleIds.BrokenCipherSuites);
+    }
 
     private static IReadOnlyList<Finding> AssertReports(string markup) =>
         NginxFixture.AssertReports(RuleCatalog.BrokenCipherSuites, markup);

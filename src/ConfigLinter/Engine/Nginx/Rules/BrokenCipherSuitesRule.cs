@@ -14,6 +14,8 @@ internal sealed class BrokenCipherSuitesRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
+        // This rule, and not NETSEC011, reports rejected strings, so each is reported once.
+        NginxCipherLists.ReportRejectedStrings(context);
         NginxCipherLists.ReportDirectives(context, Rule, CipherWeaknesses.DescribeBroken);
     }
 }

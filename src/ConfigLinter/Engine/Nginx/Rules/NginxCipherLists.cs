@@ -43,9 +43,26 @@ internal static class NginxCipherLists
     /// <summary>
     /// Returns every cipher directive whose string OpenSSL accepts, each where it is written, so a value set
     /// in <c>http</c> is judged once however many servers inherit it. A string OpenSSL rejects stops nginx
-    /// from starting, so there is nothing to judge.
+    /// from starting, so it has no suites to judge; <see cref="ReportRejectedStrings"/> reports it.
     /// </summary>
-    public static IEnumerable<NginxCipherDirective> Directives(NginxConfiguration configuration)
+    public static IEnumerable<NginxCipherDirective> Directives(NginxConfiguration configuration) =>
+        AllDirectives(configuration).Where(cipher => cipher.Ciphers.Error is null);
+
+    /// <summary>
+    /// Reports each cipher string OpenSSL rejects (a typo that matches no suite, an unknown <c>@</c>
+    /// command) as the error nginx stops with, so such a configuration never passes as clean.
+    /// </summary>
+    public static void ReportRejectedStrings(NginxRuleContext context)
+    {
+        foreach (var cipher in AllDirectives(context.Configuration).Where(cipher => cipher.Ciphers.Error is not null))
+        {
+            context.ReportInvalidValue(
+                cipher.Value,
+                "SSL_CTX_set_cipher_list(\"" + cipher.Value.Text + "\") failed (" + cipher.Ciphers.Error + "), so nginx does not start");
+        }
+    }
+
+    private static IEnumerable<NginxCipherDirective> AllDirectives(NginxConfiguration configuration)
     {
         foreach (var directive in NginxTree.Directives(configuration))
         {
@@ -55,11 +72,7 @@ internal static class NginxCipherLists
             }
 
             var value = directive.Arguments[0];
-            var ciphers = CipherStringEvaluator.Evaluate(value.Text);
-            if (ciphers.Error is null)
-            {
-                yield return new NginxCipherDirective(directive, value, ciphers);
-            }
+            yield return new NginxCipherDirective(directive, value, CipherStringEvaluator.Evaluate(value.Text));
         }
     }
 

@@ -41,9 +41,13 @@ internal sealed class NginxRuleContext
     }
 
     public void ReportInvalidValue(NginxToken token) =>
+        ReportInvalidValue(token, "invalid value \"" + token.Text + "\"");
+
+    /// <summary>Reports a value nginx rejects at start-up, with the message nginx would give.</summary>
+    public void ReportInvalidValue(NginxToken token, string message) =>
         diagnostics.Notify(new LintNotification(
             NginxNotificationCodes.InvalidValue,
             NotificationLevel.Error,
-            "invalid value \"" + token.Text + "\"",
+            message,
             token.Location));
 }
