@@ -183,6 +183,7 @@ public sealed class InlineSuppressionTests
     [InlineData("# netsec-disable-next-line NETSEC001")]
     [InlineData("# netsec-disable-next-line NETSEC001:")]
     [InlineData("# netsec-disable-next-line NETSEC001:   ")]
+    [InlineData("# netsec-disable-next-line NETSEC001 reason without colon")]
     public void MissingReason_IsWarningAndDoesNotSuppress(string comment)
     {
         var result = Lint("http {\n    " + comment + "\n    ssl_protocols TLSv1;\n}\n");
@@ -193,6 +194,15 @@ public sealed class InlineSuppressionTests
         Assert.Equal(NotificationLevel.Warning, warning.Level);
         Assert.Equal(2, warning.Location!.StartLine);
         Assert.Equal(5, warning.Location.StartColumn);
+    }
+
+    [Fact]
+    public void MissingReason_HintUsesFormWritten()
+    {
+        var result = Lint("http {\n    ssl_protocols TLSv1; # netsec-disable-line NETSEC001\n}\n");
+
+        var warning = Assert.Single(result.Notifications);
+        Assert.Contains("as in '# netsec-disable-line NETSEC036: ", warning.Message);
     }
 
     [Theory]

@@ -45,12 +45,16 @@ internal static class SuppressionCommentParser
         }
 
         var colon = text.IndexOf(':', formEnd);
+        var example = "'# " + form + " NETSEC036: the CDN removes the Server header'";
+
+        // Without a colon the IDs cannot be told from the words of a reason, so only the missing colon is
+        // reported, not every reason word as an unknown rule.
         var idsEnd = colon < 0 ? text.Length : colon;
-        var rules = ReadRuleIds(comment, text, formEnd, idsEnd, diagnostics, out var idCount);
-        if (idCount == 0)
+        var hasIds = SkipWhitespace(text.Replace(',', ' '), formEnd) < idsEnd;
+        if (!hasIds)
         {
             Warn(diagnostics, NotificationCodes.SuppressionInvalid, comment.Location,
-                "The " + form + " comment names no rule ID, so it suppresses nothing; write it as " + Example + ".");
+                "The " + form + " comment names no rule ID, so it suppresses nothing; write it as " + example + ".");
             return null;
         }
 
@@ -58,9 +62,11 @@ internal static class SuppressionCommentParser
         if (justification.Length == 0)
         {
             Warn(diagnostics, NotificationCodes.SuppressionMissingReason, comment.Location,
-                "The " + form + " comment gives no reason, so it suppresses nothing; add the reason after a colon, as in " + Example + ".");
+                "The " + form + " comment gives no reason, so it suppresses nothing; add the reason after a colon, as in " + example + ".");
             return null;
         }
+
+        var rules = ReadRuleIds(comment, text, formEnd, idsEnd, diagnostics);
 
         return rules.Count == 0 ? null : new SuppressionComment(comment, scope.Value, rules, justification);
     }
@@ -74,10 +80,9 @@ internal static class SuppressionCommentParser
     };
 
     /// <summary>Reads the IDs between the form and the colon; an ID not in the catalogue becomes a warning.</summary>
-    private static List<RuleReference> ReadRuleIds(SourceComment comment, string text, int start, int end, DiagnosticBag diagnostics, out int idCount)
+    private static List<RuleReference> ReadRuleIds(SourceComment comment, string text, int start, int end, DiagnosticBag diagnostics)
     {
         var rules = new List<RuleReference>();
-        idCount = 0;
         var position = start;
         while (position < end)
         {
@@ -93,7 +98,6 @@ internal static class SuppressionCommentParser
                 position++;
             }
 
-            idCount++;
             var id = text.Substring(idStart, position - idStart);
             var location = comment.LocationOfText(idStart, id.Length);
             if (RuleCatalog.TryGet(id, out var rule))
