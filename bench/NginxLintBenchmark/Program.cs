@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using NetSecAnalyzers.ConfigLinter;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+namespace NetSecAnalyzers.Benchmarks;
+
+/// <summary>
+/// Times the nginx linter against the floor of reading the same bytes: the corpus, a generated set of at
+/// least 100 MB, and the largest crossplane config on its own. Everything is measured in one process so the
+/// ratios compare like with like.
+/// </summary>
+internal static class Program
+{
+    private const int Seed = 20261204;
+    private const long GeneratedBytes = 100L * 1024 * 1024;
+    private const int SingleFileRuns = 15;
+
+    private static int Main(string[] args)
+    {
+        string? corpusArgument = null;
+        string? jsonPath = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--json" && i + 1 < args.Length)
+            {
+                jsonPath = args[++i];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"Unknown option {args[i]}. Usage: NginxLintBenchmark [CORPUS_FOLDER] [--json FILE]");
+                return 2;
+            }
+            else
+            {
+                corpusArgument = args[i];
+            }
+        }
+
+        var repositoryRoot = FindRepositoryRoot();
+        var corpus = Path.GetFullPath(corpusArgument ?? Path.Combine(repositoryRoot, "..", "shared", "corpus", "nginx"));
+        if (!Directory.Exists(corpus))
+        {
+            Console.Error.WriteLine($"The nginx corpus folder {corpus} does not exist. Pass its path as the first argument.");
+            return 1;
+        }
+
+        var report = new List<Measurement>();
+        Console.WriteLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+
+        report.AddRange(MeasureSet("corpus", corpus));
+
+        var generated = Path.Combine(Path.GetTempPath(), "netsec-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var written = new ConfigGenerator(Seed).Generate(generated, GeneratedBytes);
+            Console.WriteLine($"Generated {written / 1048576.0:F1} MB under {generated} (seed {Seed}).");
+            report.AddRange(MeasureSet("generated", generated));
+        }
+        finally
+        {
+            Directory.Delete(generated, recursive: true);
+        }
+
+        var bigFile = FindLargestCrossplaneFile(corpus);
+        if (bigFile is null)
+        {
+            Console.WriteLine("No crossplane folder in the corpus: the single-file measurement is skipped.");
+        }
+        else
+        {
+            report.AddRange(MeasureSingleFile(bigFile));
+        }
+
+        PrintTable(report);
+        if (jsonPath is not null)
+        {
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<Measurement> MeasureSet(string name, string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal).ToArray();
+        var bytes = files.Sum(path => new FileInfo(path).Length);
+        var megabytes = bytes / 1048576.0;
+
+        // One untimed pass fills the page cache, so every figure below reads from memory, as cat would on a
+        // second run; the first-read cost is the disk's, not the linter's.
+        ReadAll(files);
+
+        var readTime = Time(() => ReadAll(files));
+        var catTime = Time(() => ExternalCat(files));
+        var parseTime = Time(() => ParseAll(files));
+
+        GC.Collect();
+        using var sampler = new HeapSampler();
+        LintResult? result = null;
+        var lintTime = Time(() => result = new LintEngine().Lint(new[] { folder }, new LintOptions(), folder));
+        var peakHeap = sampler.Stop();
+        Process.GetCurrentProcess().Refresh();
+        var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        Console.WriteLine($"{name}: {files.Length} files, {megabytes:F1} MB, {result!.Findings.Count} findings, {result.Notifications.Count} notifications.");
+        var perSecond = lintTime.TotalSeconds;
+        return new[]
+        {
+            new Measurement(name, "files", files.Length, ""),
+            new Measurement(name, "size", megabytes, "MB"),
+            new Measurement(name, "lint wall time", lintTime.TotalMilliseconds, "ms"),
+            new Measurement(name, "lint throughput", files.Length / perSecond, "files/s"),
+            new Measurement(name, "lint throughput", megabytes / perSecond, "MB/s"),
+            new Measurement(name, "read (File.ReadAllBytes)", readTime.TotalMilliseconds, "ms"),
+            new Measurement(name, "read (xargs cat)", catTime.TotalMilliseconds, "ms"),
+            new Measurement(name, "parse only (NginxReader.ReadFile)", parseTime.TotalMilliseconds, "ms"),
+            new Measurement(name, "lint / ReadAllBytes", lintTime.TotalMilliseconds / readTime.TotalMilliseconds, "x"),
+            new Measurement(name, "lint / cat", lintTime.TotalMilliseconds / catTime.TotalMilliseconds, "x"),
+            new Measurement(name, "peak managed heap during lint (GC.GetTotalMemory, sampled)", peakHeap / 1048576.0, "MB"),
+            new Measurement(name, "peak working set of the process so far (PeakWorkingSet64)", peakWorkingSet / 1048576.0, "MB"),
+        };
+    }
+
+    private static IEnumerable<Measurement> MeasureSingleFile(string path)
+    {
+        var paths = new[] { path };
+        var folder = Path.GetDirectoryName(path)!;
+        for (var i = 0; i < 3; i++)
+        {
+            new LintEngine().Lint(paths, new LintOptions(), folder);
+        }
+
+        var lint = Median(() => new LintEngine().Lint(paths, new LintOptions(), folder));
+        var parse = Median(() => NginxReader.ReadFile(path, new DiagnosticBag()));
+        var read = Median(() => File.ReadAllBytes(path));
+        var name = "single " + Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path);
+        Console.WriteLine($"{name}: {path}, {new FileInfo(path).Length} bytes.");
+        return new[]
+        {
+            new Measurement(name, "size", new FileInfo(path).Length / 1048576.0, "MB"),
+            new Measurement(name, $"lint, median of {SingleFileRuns} after warm-up", lint, "ms"),
+            new Measurement(name, $"parse only, median of {SingleFileRuns}", parse, "ms"),
+            new Measurement(name, $"read (File.ReadAllBytes), median of {SingleFileRuns}", read, "ms"),
+        };
+    }
+
+    private static double Median(Action action)
+    {
+        var times = Enumerable.Range(0, SingleFileRuns).Select(_ => Time(action).TotalMilliseconds).OrderBy(time => time).ToArray();
+        return times[times.Length / 2];
+    }
+
+    private static TimeSpan Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed;
+    }
+
+    private static long ReadAll(IEnumerable<string> files)
+    {
+        long total = 0;
+        foreach (var file in files)
+        {
+            total += File.ReadAllBytes(file).Length;
+        }
+
+        return total;
+    }
+
+    private static void ParseAll(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            NginxReader.ReadFile(file, new DiagnosticBag());
+        }
+    }
+
+    /// <summary>Runs cat over the files in a child process, the floor the issue names; includes process start.</summary>
+    private static void ExternalCat(IReadOnlyList<string> files)
+    {
+        var start = new ProcessStartInfo("sh", new[] { "-c", "xargs -0 cat > /dev/null" })
+        {
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start sh to run cat.");
+        foreach (var file in files)
+        {
+            process.StandardInput.Write(file);
+            process.StandardInput.Write('\0');
+        }
+
+        process.StandardInput.Close();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"xargs cat exited with {process.ExitCode}.");
+        }
+    }
+
+    private static string? FindLargestCrossplaneFile(string corpus) =>
+        new[] { "crossplane", "nginx-go-crossplane" }
+            .Select(name => Path.Combine(corpus, name))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.conf", SearchOption.AllDirectories))
+            .OrderByDescending(path => new FileInfo(path).Length)
+            .FirstOrDefault();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NetSecAnalyzers.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static void PrintTable(IReadOnlyList<Measurement> report)
+    {
+        var setWidth = report.Max(row => row.Set.Length);
+        var nameWidth = report.Max(row => row.Name.Length);
+        Console.WriteLine();
+        foreach (var row in report)
+        {
+            Console.WriteLine($"{row.Set.PadRight(setWidth)}  {row.Name.PadRight(nameWidth)}  {row.Value,12:F1} {row.Unit}");
+        }
+    }
+
+    internal sealed record Measurement(string Set, string Name, double Value, string Unit);
+}
