@@ -7,7 +7,7 @@ namespace NetSecAnalyzers.Benchmarks;
 
 /// <summary>
 /// Writes a deterministic set of nginx deployments: each has an nginx.conf that includes its snippets and
-/// its sites, and every site file holds upstreams, a redirect server, TLS servers, headers and locations.
+/// its sites, and every site file contains upstreams, a redirect server, TLS servers, headers and locations.
 /// The mix of good and weak settings is there so that rules find something and report it, as on real input.
 /// </summary>
 internal sealed class ConfigGenerator

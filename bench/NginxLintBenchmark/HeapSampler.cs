@@ -4,7 +4,7 @@ using System.Threading;
 namespace NetSecAnalyzers.Benchmarks;
 
 /// <summary>
-/// Samples the managed heap every few milliseconds on a timer, because GC.GetTotalMemory only tells the
+/// Samples the managed heap every few milliseconds on a timer, because GC.GetTotalMemory only returns the
 /// size at the moment it is called and the peak falls somewhere inside the lint call.
 /// </summary>
 internal sealed class HeapSampler : IDisposable
