@@ -192,6 +192,19 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
+    public async Task AuthPathsOption_TakesOneWord()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", SessionEndpoint);
+        folder.Write(Path.Combine("other", "nginx.conf"), SessionEndpoint);
+
+        var run = await Run(folder, realFormats: true, "lint", "--auth-paths", "session", "nginx.conf");
+
+        Assert.Contains("nginx.conf:4:5: warning NETSEC070:", run.Output);
+        Assert.EndsWith("in 1 file", run.Output.Trim());
+    }
+
+    [Fact]
     public async Task AuthPathsKey_ReplacesTheDefaults()
     {
         using var folder = new TemporaryFolder();

@@ -53,7 +53,7 @@ internal static class LintCommand
         };
         var hstsMinimumMaxAge = new Option<long>("--hsts-min-max-age")
         {
-            Description = "The shortest HSTS max-age, in seconds, that the HSTS rules accept.",
+            Description = "The shortest HSTS max-age, in seconds, that NETSEC033 accepts.",
             HelpName = "seconds",
             DefaultValueFactory = _ => LintOptions.DefaultHstsMinimumMaxAge,
             CustomParser = ParseHstsMinimumMaxAge,
