@@ -15,7 +15,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Cli;
 /// Runs <c>netsec</c> in-process. Tests that need findings lint <c>*.fake</c> files through
 /// <see cref="FakeFormat"/>; the others use the real formats and pass whatever the nginx reader does.
 /// </summary>
-public sealed class NetsecCommandTests
+public sealed partial class NetsecCommandTests
 {
     private const string Insecure = "ssl_protocols TLSv1;\n";
 
@@ -505,11 +505,14 @@ public sealed class NetsecCommandTests
     private static Task<CommandRun> Run(TemporaryFolder folder, bool realFormats, params string[] args) =>
         Run(folder, realFormats ? ConfigurationFormats.All : new[] { FakeFormat.Create() }, args);
 
-    private static async Task<CommandRun> Run(TemporaryFolder folder, System.Collections.Generic.IReadOnlyList<ConfigurationFormat> formats, string[] args)
+    private static Task<CommandRun> Run(TemporaryFolder folder, System.Collections.Generic.IReadOnlyList<ConfigurationFormat> formats, string[] args) =>
+        RunIn(folder.Path, formats, args);
+
+    private static async Task<CommandRun> RunIn(string workingDirectory, System.Collections.Generic.IReadOnlyList<ConfigurationFormat> formats, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await NetsecCommand.RunAsync(args, new CliContext(output, error, folder.Path, formats));
+        var exitCode = await NetsecCommand.RunAsync(args, new CliContext(output, error, workingDirectory, formats));
         return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 

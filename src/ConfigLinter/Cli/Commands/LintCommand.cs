@@ -1,8 +1,10 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter;
+using NetSecAnalyzers.ConfigLinter.Configuration;
 using NetSecAnalyzers.ConfigLinter.Output;
 
 namespace NetSecAnalyzers.Cli.Commands;
@@ -42,6 +44,32 @@ internal static class LintCommand
             DefaultValueFactory = _ => LintOptions.DefaultNginxVersion,
             CustomParser = ParseNginxVersion,
         };
+        var nginxPrefix = new Option<string>("--nginx-prefix")
+        {
+            Description = "The absolute folder that holds nginx.conf on the deployment machine; absolute includes under it are read from the linted folder.",
+            HelpName = "path",
+            DefaultValueFactory = _ => LintOptions.DefaultNginxPrefix,
+            CustomParser = ParseNginxPrefix,
+        };
+        var hstsMinimumMaxAge = new Option<long>("--hsts-min-max-age")
+        {
+            Description = "The shortest HSTS max-age, in seconds, that NETSEC033 accepts.",
+            HelpName = "seconds",
+            DefaultValueFactory = _ => LintOptions.DefaultHstsMinimumMaxAge,
+            CustomParser = ParseHstsMinimumMaxAge,
+        };
+        var authenticationPaths = new Option<IReadOnlyList<string>>("--auth-paths")
+        {
+            Description = "Comma-separated path words that mark sign-in, token and password-reset endpoints; replaces the default list.",
+            HelpName = "words",
+            DefaultValueFactory = _ => LintOptions.DefaultAuthenticationPathPatterns,
+            CustomParser = ParseAuthenticationPaths,
+        };
+        var configFile = new Option<string?>("--config")
+        {
+            Description = "Read settings from this file instead of the .netsec.ini found in the working folder or its nearest parent.",
+            HelpName = "file",
+        };
 
         var command = new Command("lint", "Lint configuration files and folders. Exit codes: 0 no findings at or above --fail-level, 1 such findings, 2 usage error or unreadable or unparsable input (2 wins over 1).")
         {
@@ -50,6 +78,10 @@ internal static class LintCommand
             outputFile,
             failLevel,
             nginxVersion,
+            nginxPrefix,
+            hstsMinimumMaxAge,
+            authenticationPaths,
+            configFile,
         };
 
         command.SetAction(parseResult =>
@@ -66,8 +98,45 @@ internal static class LintCommand
                 }
             }
 
-            var options = new LintOptions { NginxVersion = parseResult.GetValue(nginxVersion)! };
+            var settings = ConfigFileLocator.Load(parseResult.GetValue(configFile), context.WorkingDirectory, out var configError);
+            if (configError is not null)
+            {
+                context.Error.WriteLine(NetsecCommand.ErrorPrefix + configError);
+                return ExitCodes.Error;
+            }
+
+            var options = new LintOptions();
+            settings?.ApplyTo(options);
+            if (IsGiven(parseResult, nginxVersion))
+            {
+                options.NginxVersion = parseResult.GetValue(nginxVersion)!;
+            }
+
+            if (IsGiven(parseResult, nginxPrefix))
+            {
+                options.NginxPrefix = parseResult.GetValue(nginxPrefix)!;
+            }
+
+            if (IsGiven(parseResult, hstsMinimumMaxAge))
+            {
+                options.HstsMinimumMaxAge = parseResult.GetValue(hstsMinimumMaxAge);
+            }
+
+            if (IsGiven(parseResult, authenticationPaths))
+            {
+                options.AuthenticationPathPatterns = parseResult.GetValue(authenticationPaths)!;
+            }
+
             var result = new LintEngine(context.Formats).Lint(parseResult.GetValue(paths)!, options, context.WorkingDirectory);
+            if (settings is { Notifications.Count: > 0 })
+            {
+                result = new LintResult(
+                    result.BaseDirectory,
+                    result.Findings,
+                    result.Notifications.Concat(settings.Notifications),
+                    result.FilesAnalyzed);
+            }
+
             var formatter = outputFormat.CreateFormatter();
             if (reportFile is null)
             {
@@ -89,17 +158,48 @@ internal static class LintCommand
     private static TEnum ParseEnum<TEnum>(string value)
         where TEnum : struct => (TEnum)Enum.Parse(typeof(TEnum), value, ignoreCase: true);
 
+    /// <summary>True when the option was on the command line, so it overrides the configuration file.</summary>
+    private static bool IsGiven(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+    private static string SingleToken(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+
     private static Version? ParseNginxVersion(ArgumentResult result)
     {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        var parts = text.Split('.');
-        var valid = parts.Length == 3 && parts.All(part => part.Length > 0 && part.All(char.IsDigit));
-        if (valid && Version.TryParse(text, out var version))
+        if (!SettingValues.TryParseNginxVersion(SingleToken(result), "--nginx-version", out var version, out var error))
         {
-            return version;
+            result.AddError(error!);
         }
 
-        result.AddError("Invalid --nginx-version '" + text + "': expected three numbers such as 1.24.0.");
-        return null;
+        return version;
+    }
+
+    private static string? ParseNginxPrefix(ArgumentResult result)
+    {
+        if (!SettingValues.TryParseNginxPrefix(SingleToken(result), "--nginx-prefix", out var prefix, out var error))
+        {
+            result.AddError(error!);
+        }
+
+        return prefix;
+    }
+
+    private static long ParseHstsMinimumMaxAge(ArgumentResult result)
+    {
+        if (!SettingValues.TryParseHstsMinimumMaxAge(SingleToken(result), "--hsts-min-max-age", out var seconds, out var error))
+        {
+            result.AddError(error!);
+        }
+
+        return seconds;
+    }
+
+    private static IReadOnlyList<string>? ParseAuthenticationPaths(ArgumentResult result)
+    {
+        if (!SettingValues.TryParseAuthenticationPathPatterns(SingleToken(result), "--auth-paths", out var patterns, out var error))
+        {
+            result.AddError(error!);
+        }
+
+        return patterns;
     }
 }
