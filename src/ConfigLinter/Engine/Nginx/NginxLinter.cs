@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -46,8 +47,9 @@ public static class NginxLinter
             .Select(path => ReadIsolated(path, options.NginxPrefix))
             .ToList();
 
+        var includers = IncludersByPath(reads);
         var sink = new DeduplicatingSink(diagnostics);
-        foreach (var read in reads.Where(read => !IsIncludedByAnother(read, reads)))
+        foreach (var read in reads.Where(read => !IsIncludedByAnother(read, includers)))
         {
             sink.Add(read.Diagnostics);
             if (read.Configuration is null)
@@ -92,13 +94,36 @@ public static class NginxLinter
     }
 
     /// <summary>
+    /// Maps each included file's real path to the files of the set that include it, so that finding a
+    /// file's includers costs one lookup rather than a pass over the whole set.
+    /// </summary>
+    private static Dictionary<string, List<FileRead>> IncludersByPath(IReadOnlyList<FileRead> reads)
+    {
+        var includers = new Dictionary<string, List<FileRead>>(PathComparison.Comparer);
+        foreach (var read in reads)
+        {
+            foreach (var included in read.IncludedFiles)
+            {
+                if (!includers.TryGetValue(included, out var list))
+                {
+                    list = new List<FileRead>();
+                    includers[included] = list;
+                }
+
+                list.Add(read);
+            }
+        }
+
+        return includers;
+    }
+
+    /// <summary>
     /// A file is analyzed through its includer when another file of the set includes it, unless the two
     /// include each other: then neither is above the other and both stay roots.
     /// </summary>
-    private static bool IsIncludedByAnother(FileRead read, IReadOnlyList<FileRead> reads) =>
-        reads.Any(other => other != read
-            && other.IncludedFiles.Contains(read.FullPath)
-            && !read.IncludedFiles.Contains(other.FullPath));
+    private static bool IsIncludedByAnother(FileRead read, Dictionary<string, List<FileRead>> includers) =>
+        includers.TryGetValue(read.FullPath, out var candidates)
+        && candidates.Any(other => other != read && !read.IncludedFiles.Contains(other.FullPath));
 
     private sealed class FileRead
     {
@@ -128,6 +153,9 @@ public static class NginxLinter
         private readonly DiagnosticBag target;
         private readonly HashSet<string> seen = new();
 
+        // Resolving a real path asks the file system about every folder on the way; findings repeat paths.
+        private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
+
         public DeduplicatingSink(DiagnosticBag target) => this.target = target;
 
         public void Add(DiagnosticBag source)
@@ -149,9 +177,20 @@ public static class NginxLinter
             }
         }
 
-        private static string Describe(SourceLocation? location) =>
+        private string Describe(SourceLocation? location) =>
             location is null
                 ? string.Empty
-                : PathIdentity.RealPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
+                : RealPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
+
+        private string RealPath(string path)
+        {
+            if (!realPaths.TryGetValue(path, out var realPath))
+            {
+                realPath = PathIdentity.RealPath(path);
+                realPaths[path] = realPath;
+            }
+
+            return realPath;
+        }
     }
 }
