@@ -9,7 +9,7 @@ namespace NetSecAnalyzers.Analyzers;
 /// <summary>
 /// NETSEC031: an <c>http://</c> URI to a remote host that reaches an HTTP client's address (see
 /// <see cref="ClearTextHttpCheck"/>). The diagnostic is located on the string or interpolated string that
-/// holds the URI, which may be a constant's or field's initializer. Strings that never reach a client,
+/// contains the URI, which may be a constant's or field's initializer. Strings that never reach a client,
 /// such as XML namespaces, are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

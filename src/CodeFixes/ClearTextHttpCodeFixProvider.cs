@@ -11,7 +11,7 @@ using NetSecAnalyzers.Catalog;
 namespace NetSecAnalyzers.CodeFixes;
 
 /// <summary>
-/// Switches the reported URI to <c>https://</c> in the string that holds it: a literal (regular, verbatim
+/// Switches the reported URI to <c>https://</c> in the string that contains it: a literal (regular, verbatim
 /// or raw) or the constant text an interpolated string starts with. The rest of the text is kept as
 /// written, so an explicit port such as <c>:8080</c> stays and may need changing by hand.
 /// </summary>

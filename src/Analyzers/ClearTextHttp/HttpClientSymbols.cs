@@ -7,7 +7,7 @@ namespace NetSecAnalyzers.Analyzers.ClearTextHttp;
 /// <summary>The types that send requests to a URI, resolved once per compilation.</summary>
 internal sealed class HttpClientSymbols
 {
-    /// <summary>Types whose URI properties and arguments say where requests go, by metadata name.</summary>
+    /// <summary>Types whose URI properties and arguments set where requests go, by metadata name.</summary>
     private static readonly string[] ClientTypeNames =
     {
         "System.Net.Http.HttpClient",

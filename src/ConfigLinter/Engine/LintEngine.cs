@@ -31,8 +31,8 @@ public sealed class LintEngine
 
     /// <summary>
     /// Lints <paramref name="paths"/> (files or folders, absolute or relative to
-    /// <paramref name="baseDirectory"/>). A path that is missing or unreadable becomes an error notification
-    /// and the rest still runs; a file named explicitly that no format recognises becomes a note, unless it
+    /// <paramref name="baseDirectory"/>). A path that is missing or unreadable becomes an error notification,
+    /// and the rest still runs. A file named explicitly that no format recognises becomes a note, unless it
     /// is empty.
     /// </summary>
     public LintResult Lint(IReadOnlyList<string> paths, LintOptions options, string baseDirectory)

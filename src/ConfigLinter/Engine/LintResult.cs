@@ -45,7 +45,7 @@ public sealed class LintResult
     /// <summary>The absolute folder that output paths are relative to, without a trailing separator.</summary>
     public string BaseDirectory { get; }
 
-    /// <summary>Every finding, suppressed ones included; <see cref="Finding.IsSuppressed"/> tells them apart.</summary>
+    /// <summary>Every finding, suppressed ones included; <see cref="Finding.IsSuppressed"/> distinguishes them.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
     public IReadOnlyList<LintNotification> Notifications { get; }

@@ -11,7 +11,7 @@ namespace NetSecAnalyzers.ConfigLinter.Configuration;
 /// </summary>
 /// <remarks>
 /// Section headers are accepted and ignored: every key applies to every linted file, whatever section it
-/// stands in. A <c>#</c> or <c>;</c> after a value is part of the value, as in <c>.editorconfig</c>.
+/// is in. A <c>#</c> or <c>;</c> after a value is part of the value, as in <c>.editorconfig</c>.
 /// </remarks>
 public sealed class NetsecConfigFile
 {

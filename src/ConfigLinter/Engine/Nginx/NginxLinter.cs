@@ -153,7 +153,7 @@ public static class NginxLinter
         private readonly DiagnosticBag target;
         private readonly HashSet<string> seen = new();
 
-        // Resolving a real path asks the file system about every folder on the way; findings repeat paths.
+        // Resolving a real path queries the file system for every folder on the way, and findings repeat paths.
         private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
 
         public DeduplicatingSink(DiagnosticBag target) => this.target = target;

@@ -15,7 +15,7 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 /// <remarks>
 /// The hash covers the rule ID and the text of the finding's first line with its whitespace normalised
 /// (trimmed, inner runs collapsed to one space), so inserting lines above a finding or re-indenting it
-/// keeps the value. Two findings of one rule on identical lines of one file are told apart by a 1-based
+/// keeps the value. Two findings of one rule on identical lines of one file are distinguished by a 1-based
 /// occurrence counter after a colon, counted in the order the findings are given. A line that cannot be
 /// read (the file changed or vanished) is hashed as the finding's message instead.
 /// </remarks>

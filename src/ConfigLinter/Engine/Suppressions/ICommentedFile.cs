@@ -4,7 +4,7 @@ namespace NetSecAnalyzers.ConfigLinter.Suppressions;
 
 /// <summary>
 /// What a format reader supplies about one file so that the engine can apply its suppression comments.
-/// It holds the comments and the statements that a line-scoped comment applies to. A reader reports it
+/// It contains the comments and the statements that a line-scoped comment applies to. A reader reports it
 /// with <c>DiagnosticBag.RecordCommentedFile</c>.
 /// </summary>
 public interface ICommentedFile

@@ -8,7 +8,7 @@ namespace NetSecAnalyzers.ConfigLinter.Suppressions;
 /// <summary>
 /// Applies the suppression comments of the files readers recorded to the findings of one lint run. A
 /// suppressed finding stays in the result, marked with the comment's reason. When a rule that a comment
-/// names reports nothing where the comment applies, a note says so, so that stale comments get removed.
+/// names reports nothing where the comment applies, a note reports it, so that stale comments get removed.
 /// </summary>
 internal static class InlineSuppressions
 {

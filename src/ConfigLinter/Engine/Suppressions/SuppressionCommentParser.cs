@@ -47,7 +47,7 @@ internal static class SuppressionCommentParser
         var colon = text.IndexOf(':', formEnd);
         var example = "'# " + form + " NETSEC036: the CDN removes the Server header'";
 
-        // Without a colon the IDs cannot be told from the words of a reason, so only the missing colon is
+        // Without a colon the IDs cannot be separated from the words of a reason, so only the missing colon is
         // reported, not every reason word as an unknown rule.
         var idsEnd = colon < 0 ? text.Length : colon;
         var hasIds = SkipWhitespace(text.Replace(',', ' '), formEnd) < idsEnd;

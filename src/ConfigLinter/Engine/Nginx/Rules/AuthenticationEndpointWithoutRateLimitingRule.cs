@@ -46,7 +46,7 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
         directive.Name == Location && directive.BlockKind == NginxBlockKind.Directives && directive.Arguments.Count > 0;
 
     /// <summary>
-    /// Named (<c>@name</c>) and <c>internal</c> locations answer only nginx's own redirects, never a
+    /// Named (<c>@name</c>) and <c>internal</c> locations serve only nginx's own internal redirects, never a
     /// client's URI. A location whose <c>return</c> redirects or sends an error without a body runs no
     /// sign-in code that guessing could get through.
     /// </summary>

@@ -10,7 +10,7 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// NETSEC031 in nginx: <c>proxy_pass http://</c> or <c>grpc_pass grpc://</c> (or a <c>grpc_pass</c> without
 /// a scheme, which is plain gRPC) to a host that is not loopback, directly or through an <c>upstream</c>
 /// block with at least one such server. A host with a variable is decided at run time and not judged, and
-/// a pass in a server whose own <c>return</c> answers every request is never used.
+/// a pass in a server whose own <c>return</c> responds to every request is never used.
 /// </summary>
 internal sealed class ClearTextUpstreamRule : INginxRule
 {

@@ -38,7 +38,7 @@ internal sealed class AddedHeader
 }
 
 /// <summary>
-/// The <c>add_header</c> set of one level that can answer a request: a server, a location or an
+/// The <c>add_header</c> set of one level that can respond to a request: a server, a location or an
 /// <c>if</c> inside a location.
 /// </summary>
 internal sealed class HeaderScope

@@ -57,7 +57,7 @@ internal static class NginxRedirects
     }
 
     /// <summary>
-    /// Returns whether the <c>server</c> around a directive answers every request with its own
+    /// Returns whether the <c>server</c> around a directive responds to every request with its own
     /// <c>return</c>. nginx runs a server's rewrite directives before it picks a location, so such a server
     /// never reaches the directive. A <c>rewrite</c>, <c>if</c> or <c>break</c> before the <c>return</c> may
     /// divert the request or stop the rewrite directives, so only a <c>return</c> that none precedes counts.

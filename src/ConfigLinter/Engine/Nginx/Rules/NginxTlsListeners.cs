@@ -20,12 +20,12 @@ internal static class NginxTlsListeners
     /// <summary>
     /// Returns whether the server accepts TLS over TCP: a <c>listen ... ssl</c>, or the old <c>ssl on</c> in the
     /// server or around it. QUIC is left out because it always negotiates TLS 1.3, whatever the protocol
-    /// directives say.
+    /// directives set.
     /// </summary>
     public static bool AcceptsTlsOverTcp(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
         Accepts(server, enclosing, TcpParameters);
 
-    /// <summary>Returns whether the server answers over TLS in any form, QUIC included.</summary>
+    /// <summary>Returns whether the server accepts TLS in any form, QUIC included.</summary>
     public static bool AcceptsTls(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
         Accepts(server, enclosing, AnyParameters);
 

@@ -15,7 +15,7 @@ internal sealed class RevocationCheckDisabledRule : INginxRule
     private const string Stapling = "ssl_stapling";
     private const string StaplingVerify = "ssl_stapling_verify";
     private const string StaplingFile = "ssl_stapling_file";
-    // nginx still staples the unverified responses, so the message says so instead of claiming revocation checks are off.
+    // nginx still staples the unverified responses, so the message states that instead of claiming revocation checks are off.
     private const string Unverified = " staples OCSP responses without verifying them";
     private const string Remedy = "set ssl_stapling_verify on with ssl_trusted_certificate";
 
