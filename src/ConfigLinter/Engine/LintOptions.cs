@@ -29,6 +29,15 @@ public sealed class LintOptions
         "password/reset", "reset-password", "forgot-password",
     };
 
+    /// <summary>
+    /// The database, cache, search, message-broker and container-admin ports NETSEC051 treats as never
+    /// meant for the open internet.
+    /// </summary>
+    public static readonly IReadOnlyList<int> DefaultSensitivePorts = new[]
+    {
+        5432, 3306, 1433, 1521, 6379, 27017, 9200, 9300, 11211, 5984, 2375, 2376, 15672, 8086, 9042,
+    };
+
     /// <summary>The nginx version whose built-in defaults the nginx rules assume.</summary>
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
 
@@ -45,4 +54,7 @@ public sealed class LintOptions
 
     /// <summary>The path patterns NETSEC070 takes as sign-in, token or password-reset endpoints.</summary>
     public IReadOnlyList<string> AuthenticationPathPatterns { get; set; } = DefaultAuthenticationPathPatterns;
+
+    /// <summary>The ports NETSEC051 reports when a firewall or a published container port opens them to any address.</summary>
+    public IReadOnlyList<int> SensitivePorts { get; set; } = DefaultSensitivePorts;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Firewall;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
 
 namespace NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -23,6 +24,12 @@ public sealed class DiagnosticBag
 
     /// <summary>The files whose comments may suppress findings; a file read twice may be listed twice.</summary>
     public IReadOnlyList<ICommentedFile> CommentedFiles => commentedFiles;
+
+    /// <summary>
+    /// What the host firewall files read so far restrict. The firewall formats run before compose, so the
+    /// compose rules see every firewall file of the scan.
+    /// </summary>
+    public HostFirewallFacts HostFirewall { get; } = new();
 
     public void Report(Finding finding) => findings.Add(finding);
 
