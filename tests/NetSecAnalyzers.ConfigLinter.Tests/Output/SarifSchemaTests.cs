@@ -69,6 +69,19 @@ public sealed class SarifSchemaTests
         await AssertMatchesSchema(SarifFormatterTests.FormatText(result), "suppressed.sarif");
     }
 
+    [CorpusFact]
+    public async Task BaselineStates_MatchesSchema()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            result.Findings[i].BaselineState = i % 2 == 0 ? BaselineState.Unchanged : BaselineState.New;
+        }
+
+        await AssertMatchesSchema(SarifFormatterTests.FormatText(result), "baseline.sarif");
+    }
+
     private static Task<JsonSchema> LoadSchema() =>
         JsonSchema.FromFileAsync(Path.Combine(SharedCorpus.RequireDirectory(), "schemas", "sarif-schema-2.1.0.json"));
 

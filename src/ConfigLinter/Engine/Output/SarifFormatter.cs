@@ -199,9 +199,25 @@ public sealed class SarifFormatter : ILintFormatter
         json.WriteString("primaryLocationLineHash", fingerprint);
         json.WriteEndObject();
 
+        if (finding.BaselineState != BaselineState.None)
+        {
+            json.WriteString("baselineState", Baseline.StateName(finding.BaselineState));
+        }
+
         if (finding.Suppression is not null)
         {
             WriteSuppression(json, finding.Suppression, baseDirectory);
+        }
+        else if (finding.BaselineState == BaselineState.Unchanged)
+        {
+            // Code scanning does not act on baselineState, but it shows a result with a suppression as
+            // suppressed, so a finding the baseline records opens no alert.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("justification", "Recorded in the netsec baseline file.");
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
         json.WriteEndObject();
