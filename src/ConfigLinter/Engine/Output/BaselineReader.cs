@@ -32,7 +32,7 @@ internal ref struct BaselineReader
         {
             var line = (int)(exception.LineNumber ?? 0) + 1;
             var column = (int)(exception.BytePositionInLine ?? 0) + 1;
-            throw new BaselineFormatException("Not valid JSON: " + FirstSentence(exception.Message), line, column);
+            throw new BaselineFormatException("Not valid JSON: " + JsonOutput.ReaderMessage(exception), line, column);
         }
     }
 
@@ -188,12 +188,5 @@ internal ref struct BaselineReader
 
         var column = Encoding.UTF8.GetCharCount(bytes, lineStart, index - lineStart) + 1;
         return new BaselineFormatException(message, line, column);
-    }
-
-    /// <summary>Keeps the reader's explanation and drops the line and position it appends, which the caller reports itself.</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut < 0 ? message : message.Substring(0, cut)).Trim();
     }
 }
