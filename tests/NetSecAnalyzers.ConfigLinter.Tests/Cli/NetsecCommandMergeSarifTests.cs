@@ -31,7 +31,7 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
-    public async Task MergeSarif_OutputInInputFolder_IsNotReadAgain()
+    public async Task MergeSarif_SkipsOutputInInputFolder()
     {
         using var folder = new TemporaryFolder();
         CompilerLogFixture.Write(folder, Path.Combine("logs", "HospitalApi.sarif"));

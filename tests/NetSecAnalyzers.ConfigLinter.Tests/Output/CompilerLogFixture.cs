@@ -9,7 +9,7 @@ namespace NetSecAnalyzers.ConfigLinter.Tests.Output;
 /// ASP.NET Core project with the NETSEC analyzers: a CS0168 warning, NETSEC036, NETSEC070, and a NETSEC070
 /// suppressed with <c>#pragma</c>. The captured rules list was pruned to the rules its results use, with
 /// the indexes renumbered, and the project folder replaced by <c>__ROOT__</c>, which <see cref="Write"/>
-/// turns into a temporary folder that holds the project's <c>src/Program.cs</c>.
+/// turns into a temporary folder that contains the project's <c>src/Program.cs</c>.
 /// </summary>
 internal static class CompilerLogFixture
 {
