@@ -70,7 +70,7 @@ internal sealed class LineFingerprint
 
     /// <summary>
     /// Returns a hash of the rule ID, the finding's line and the text of its region, each with whitespace
-    /// normalised, without an occurrence counter. The region's text tells apart two findings of one rule
+    /// normalised, without an occurrence counter. The region's text distinguishes two findings of one rule
     /// on one line. Baselines use it, and count identical hashes themselves.
     /// </summary>
     public string ContextHash(Finding finding)
