@@ -54,9 +54,22 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.ServerVersionDisclosed.HelpUri,
         customTags: CustomTags(RuleCatalog.ServerVersionDisclosed));
 
-    private static string[] CustomTags(RuleDefinition rule)
+    // Reported at the end of the compilation, because a global limiter anywhere in the project silences
+    // it; the compiler needs the CompilationEnd tag to run such rules in the IDE's full-solution analysis.
+    public static readonly DiagnosticDescriptor AuthenticationEndpointWithoutRateLimiting = new(
+        RuleIds.AuthenticationEndpointWithoutRateLimiting,
+        RuleCatalog.AuthenticationEndpointWithoutRateLimiting.Title,
+        RuleCatalog.AuthenticationEndpointWithoutRateLimiting.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.AuthenticationEndpointWithoutRateLimiting.Description,
+        helpLinkUri: RuleCatalog.AuthenticationEndpointWithoutRateLimiting.HelpUri,
+        customTags: CustomTags(RuleCatalog.AuthenticationEndpointWithoutRateLimiting, WellKnownDiagnosticTags.CompilationEnd));
+
+    private static string[] CustomTags(RuleDefinition rule, params string[] extraTags)
     {
-        var tags = new string[rule.Tags.Count + 1];
+        var tags = new string[rule.Tags.Count + 1 + extraTags.Length];
         for (var i = 0; i < rule.Tags.Count; i++)
         {
             tags[i] = rule.Tags[i];
@@ -64,6 +77,7 @@ internal static class Descriptors
 
         // The CWE ID rides along so that the compiler's SARIF log carries it next to the other tags.
         tags[rule.Tags.Count] = rule.CweId;
+        extraTags.CopyTo(tags, rule.Tags.Count + 1);
         return tags;
     }
 }

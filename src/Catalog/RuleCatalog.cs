@@ -261,7 +261,7 @@ public static class RuleCatalog
         securitySeverity: 5.3,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 307));
 
     /// <summary>Every rule, ordered by ID.</summary>

@@ -35,6 +35,6 @@ internal static class FailLevelExtensions
             _ => RuleSeverity.Info,
         };
 
-        return result.Findings.Any(finding => !finding.IsSuppressed && finding.Severity >= threshold) ? ExitCodes.FindingsReported : ExitCodes.Success;
+        return result.Findings.Any(finding => finding.IsReported && finding.Severity >= threshold) ? ExitCodes.FindingsReported : ExitCodes.Success;
     }
 }

@@ -65,6 +65,7 @@ internal static class NetsecCommand
         {
             LintCommand.Create(context),
             RulesCommand.Create(context),
+            MergeSarifCommand.Create(context),
         };
 
         // The built-in --version prints the entry assembly's version, which is the test host's when the

@@ -62,9 +62,15 @@ internal sealed class ReportFile
     {
         var report = new StringWriter(CultureInfo.InvariantCulture);
         formatter.Write(result, report);
+        Write(report.ToString());
+    }
+
+    /// <summary>Writes finished report text, with the same encoding and error messages.</summary>
+    public void Write(string report)
+    {
         try
         {
-            File.WriteAllText(fullPath, report.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.WriteAllText(fullPath, report, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
         catch (UnauthorizedAccessException exception)
         {
@@ -77,6 +83,9 @@ internal sealed class ReportFile
             throw new IOException(Failure(givenPath, exception.Message.TrimEnd('.')), exception);
         }
     }
+
+    /// <summary>The absolute path of the file, so that a command can avoid reading it as one of its inputs.</summary>
+    public string FullPath => fullPath;
 
     private static string Failure(string givenPath, string reason) =>
         "Cannot write the report to '" + givenPath + "': " + reason + ".";

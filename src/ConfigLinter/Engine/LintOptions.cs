@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.ConfigLinter;
 
@@ -20,14 +21,9 @@ public sealed class LintOptions
 
     /// <summary>
     /// The words and word sequences that mark a path as a sign-in, token or password-reset endpoint for
-    /// NETSEC070. A pattern matches whole words of a path, without regard to case; <c>password/reset</c>
-    /// matches the two words in a row.
+    /// NETSEC070, shared with the C# analyzer (see <see cref="AuthenticationPaths"/> for how they match).
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultAuthenticationPathPatterns = new[]
-    {
-        "login", "log-in", "signin", "sign-in", "logon", "auth", "authenticate", "oauth", "token",
-        "password/reset", "reset-password", "forgot-password",
-    };
+    public static readonly IReadOnlyList<string> DefaultAuthenticationPathPatterns = AuthenticationPaths.DefaultPatterns;
 
     /// <summary>
     /// The database, cache, search, message-broker and container-admin ports NETSEC051 treats as never

@@ -55,8 +55,11 @@ public sealed class LintResult
     /// <summary>True when some input could not be read or parsed, so the findings may be incomplete.</summary>
     public bool HasErrorNotifications => Notifications.Any(notification => notification.Level == NotificationLevel.Error);
 
-    /// <summary>Counts the reported findings of one severity; suppressed findings are not counted.</summary>
-    public int CountFindings(RuleSeverity severity) => Findings.Count(finding => !finding.IsSuppressed && finding.Severity == severity);
+    /// <summary>Counts the reported findings of one severity; suppressed and baseline findings are not counted.</summary>
+    public int CountFindings(RuleSeverity severity) => Findings.Count(finding => finding.IsReported && finding.Severity == severity);
+
+    /// <summary>Counts the findings that a baseline records and no comment suppresses.</summary>
+    public int CountBaselineFindings() => Findings.Count(finding => !finding.IsSuppressed && finding.BaselineState == BaselineState.Unchanged);
 
     public int CountSuppressedFindings() => Findings.Count(finding => finding.IsSuppressed);
 

@@ -266,7 +266,7 @@ public sealed partial class NetsecCommandTests
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal(
-            new[] { "netsec: error: Missing command: expected lint or rules.", "Run 'netsec --help' for usage." },
+            new[] { "netsec: error: Missing command: expected lint, rules or merge-sarif.", "Run 'netsec --help' for usage." },
             Lines(run.Error));
     }
 
@@ -387,7 +387,7 @@ public sealed partial class NetsecCommandTests
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal(
-            new[] { "netsec: error: Unrecognized command 'check': expected lint or rules.", "Run 'netsec --help' for usage." },
+            new[] { "netsec: error: Unrecognized command 'check': expected lint, rules or merge-sarif.", "Run 'netsec --help' for usage." },
             Lines(run.Error));
     }
 
@@ -400,7 +400,7 @@ public sealed partial class NetsecCommandTests
 
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal(
-            new[] { "netsec: error: Unrecognized command 'frob': expected lint or rules.", "Run 'netsec --help' for usage." },
+            new[] { "netsec: error: Unrecognized command 'frob': expected lint, rules or merge-sarif.", "Run 'netsec --help' for usage." },
             Lines(run.Error));
     }
 

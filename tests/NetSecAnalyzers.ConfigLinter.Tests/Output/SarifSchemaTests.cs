@@ -69,6 +69,33 @@ public sealed class SarifSchemaTests
         await AssertMatchesSchema(SarifFormatterTests.FormatText(result), "suppressed.sarif");
     }
 
+    [CorpusFact]
+    public async Task BaselineStates_MatchesSchema()
+    {
+        using var folder = new TemporaryFolder();
+        var result = SampleFindings.Mixed(folder);
+        for (var i = 0; i < result.Findings.Count; i++)
+        {
+            result.Findings[i].BaselineState = i % 2 == 0 ? BaselineState.Unchanged : BaselineState.New;
+        }
+
+        await AssertMatchesSchema(SarifFormatterTests.FormatText(result), "baseline.sarif");
+    }
+
+    [CorpusFact]
+    public async Task MergedCompilerAndNetsecLogs_MatchSchema()
+    {
+        using var folder = new TemporaryFolder();
+        var merger = new NetSecAnalyzers.ConfigLinter.Output.SarifMerger(folder.Path);
+        merger.Add(CompilerLogFixture.Write(folder), "HospitalApi");
+        merger.Add(SarifMergerTests.NetsecLog(folder), "netsec");
+        var merged = new StringWriter();
+
+        merger.Write(merged);
+
+        await AssertMatchesSchema(merged.ToString(), "merged.sarif");
+    }
+
     private static Task<JsonSchema> LoadSchema() =>
         JsonSchema.FromFileAsync(Path.Combine(SharedCorpus.RequireDirectory(), "schemas", "sarif-schema-2.1.0.json"));
 

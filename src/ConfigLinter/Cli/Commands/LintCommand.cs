@@ -65,13 +65,23 @@ internal static class LintCommand
             DefaultValueFactory = _ => LintOptions.DefaultAuthenticationPathPatterns,
             CustomParser = ParseAuthenticationPaths,
         };
+        var baselineFile = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings that this baseline file does not record; recorded ones are left out of text output and the exit code.",
+            HelpName = "file",
+        };
+        var writeBaselineFile = new Option<string?>("--write-baseline")
+        {
+            Description = "Record every finding of this run in this baseline file, replacing it, and treat them all as recorded.",
+            HelpName = "file",
+        };
         var configFile = new Option<string?>("--config")
         {
             Description = "Read settings from this file instead of the .netsec.ini found in the working folder or its nearest parent.",
             HelpName = "file",
         };
 
-        var command = new Command("lint", "Lint configuration files and folders. Exit codes: 0 no findings at or above --fail-level, 1 such findings, 2 usage error or unreadable or unparsable input (2 wins over 1).")
+        var command = new Command("lint", "Lint configuration files and folders. Exit codes: 0 no new findings at or above --fail-level, 1 such findings, 2 usage error, invalid baseline, or unreadable or unparsable input (2 wins over 1).")
         {
             paths,
             format,
@@ -81,6 +91,8 @@ internal static class LintCommand
             nginxPrefix,
             hstsMinimumMaxAge,
             authenticationPaths,
+            baselineFile,
+            writeBaselineFile,
             configFile,
         };
 
@@ -103,6 +115,17 @@ internal static class LintCommand
             {
                 context.Error.WriteLine(NetsecCommand.ErrorPrefix + configError);
                 return ExitCodes.Error;
+            }
+
+            Baseline? baseline = null;
+            if (parseResult.GetValue(baselineFile) is { } baselinePath)
+            {
+                baseline = BaselineFile.Load(baselinePath, context.WorkingDirectory, out var baselineError);
+                if (baseline is null)
+                {
+                    context.Error.WriteLine(NetsecCommand.ErrorPrefix + baselineError);
+                    return ExitCodes.Error;
+                }
             }
 
             var options = new LintOptions();
@@ -136,6 +159,18 @@ internal static class LintCommand
                     result.Notifications.Concat(settings.Notifications),
                     result.FilesAnalyzed);
             }
+
+            if (parseResult.GetValue(writeBaselineFile) is { } newBaselinePath)
+            {
+                baseline = Baseline.Create(result);
+                if (BaselineFile.Save(baseline, newBaselinePath, context.WorkingDirectory) is { } writeError)
+                {
+                    context.Error.WriteLine(NetsecCommand.ErrorPrefix + writeError);
+                    return ExitCodes.Error;
+                }
+            }
+
+            baseline?.Apply(result);
 
             var formatter = outputFormat.CreateFormatter();
             if (reportFile is null)

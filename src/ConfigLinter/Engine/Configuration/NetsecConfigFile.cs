@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Configuration;
@@ -21,7 +22,7 @@ public sealed class NetsecConfigFile
     public const string NginxVersionKey = "netsec.nginx_version";
     public const string NginxPrefixKey = "netsec.nginx_prefix";
     public const string HstsMinimumMaxAgeKey = "netsec.hsts_min_max_age";
-    public const string AuthenticationPathPatternsKey = "netsec.auth_paths";
+    public const string AuthenticationPathPatternsKey = AuthenticationPaths.SettingKey;
 
     private readonly List<LintNotification> notifications = new();
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.ConfigLinter.Configuration;
 
@@ -64,15 +65,12 @@ public static class SettingValues
     /// </summary>
     public static bool TryParseAuthenticationPathPatterns(string text, string name, out IReadOnlyList<string>? patterns, out string? error)
     {
-        var words = text.Split(',').Select(word => word.Trim()).ToArray();
-        if (words.All(word => word.Length > 0 && !word.Any(char.IsWhiteSpace)))
+        if (AuthenticationPaths.TryParse(text, out patterns))
         {
-            patterns = words;
             error = null;
             return true;
         }
 
-        patterns = null;
         error = Invalid(name, text, "expected comma-separated path words such as login,token,password/reset.");
         return false;
     }

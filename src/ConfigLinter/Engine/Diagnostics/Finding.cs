@@ -35,5 +35,11 @@ public sealed class Finding
 
     public bool IsSuppressed => Suppression is not null;
 
+    /// <summary>Whether a baseline file records this finding; <see cref="BaselineState.None"/> without a baseline.</summary>
+    public BaselineState BaselineState { get; set; }
+
+    /// <summary>True when the finding counts: no comment suppresses it and no baseline records it.</summary>
+    public bool IsReported => !IsSuppressed && BaselineState != BaselineState.Unchanged;
+
     public override string ToString() => Location + ": " + Rule.Id + ": " + Message;
 }

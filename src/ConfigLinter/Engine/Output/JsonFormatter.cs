@@ -35,6 +35,7 @@ public sealed class JsonFormatter : ILintFormatter
             json.WriteNumber("warnings", result.CountFindings(RuleSeverity.Warning));
             json.WriteNumber("notes", result.CountFindings(RuleSeverity.Info));
             json.WriteNumber("suppressed", result.CountSuppressedFindings());
+            json.WriteNumber("inBaseline", result.CountBaselineFindings());
             json.WriteNumber("filesAnalyzed", result.FilesAnalyzed.Count);
             json.WriteStartObject("input");
             json.WriteNumber("errors", result.CountNotifications(NotificationLevel.Error));
@@ -114,6 +115,15 @@ public sealed class JsonFormatter : ILintFormatter
             json.WriteString("justification", finding.Suppression.Justification);
             WriteLocation(json, "location", finding.Suppression.Location, baseDirectory);
             json.WriteEndObject();
+        }
+
+        if (finding.BaselineState == BaselineState.None)
+        {
+            json.WriteNull("baselineState");
+        }
+        else
+        {
+            json.WriteString("baselineState", Baseline.StateName(finding.BaselineState));
         }
 
         json.WriteEndObject();

@@ -18,6 +18,13 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Returns a JSON reader error's explanation without the line and position it appends, which callers report themselves.</summary>
+    public static string ReaderMessage(JsonException exception)
+    {
+        var cut = exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut < 0 ? exception.Message : exception.Message.Substring(0, cut)).Trim();
+    }
+
     public static void Write(TextWriter writer, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();

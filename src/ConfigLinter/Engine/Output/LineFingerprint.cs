@@ -25,12 +25,19 @@ internal sealed class LineFingerprint
     private readonly Dictionary<string, int> occurrences = new(StringComparer.Ordinal);
 
     /// <summary>Returns the fingerprint of the next finding; call it once per finding, in output order.</summary>
-    public string Next(Finding finding)
-    {
-        var text = ReadLine(finding.Location.FilePath, finding.Location.StartLine) ?? finding.Message;
-        var hash = Hash(finding.Rule.Id + "\n" + Normalize(text));
+    public string Next(Finding finding) =>
+        Next(finding.Rule.Id, finding.Location.FilePath, finding.Location.StartLine, finding.Message);
 
-        var key = finding.Location.FilePath + "\n" + finding.Rule.Id + "\n" + hash;
+    /// <summary>
+    /// Returns the fingerprint of a result of <paramref name="ruleId"/> at <paramref name="line"/> of a file;
+    /// <paramref name="fallbackText"/> is hashed when the line cannot be read.
+    /// </summary>
+    public string Next(string ruleId, string filePath, int line, string fallbackText)
+    {
+        var text = ReadLine(filePath, line) ?? fallbackText;
+        var hash = Hash(ruleId + "\n" + Normalize(text));
+
+        var key = filePath + "\n" + ruleId + "\n" + hash;
         occurrences.TryGetValue(key, out var count);
         occurrences[key] = ++count;
 
@@ -59,6 +66,25 @@ internal sealed class LineFingerprint
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Returns a hash of the rule ID, the finding's line and the text of its region, each with whitespace
+    /// normalised, without an occurrence counter. The region's text distinguishes two findings of one rule
+    /// on one line. Baselines use it, and count identical hashes themselves.
+    /// </summary>
+    public string ContextHash(Finding finding)
+    {
+        var location = finding.Location;
+        var line = ReadLine(location.FilePath, location.StartLine);
+        if (line is null)
+        {
+            return Hash(finding.Rule.Id + "\n" + Normalize(finding.Message));
+        }
+
+        var start = Math.Min(location.StartColumn - 1, line.Length);
+        var end = location.EndLine == location.StartLine ? Math.Min(Math.Max(location.EndColumn - 1, start), line.Length) : line.Length;
+        return Hash(finding.Rule.Id + "\n" + Normalize(line) + "\n" + Normalize(line.Substring(start, end - start)));
     }
 
     private static string Hash(string text)

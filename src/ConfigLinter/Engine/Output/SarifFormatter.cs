@@ -27,7 +27,7 @@ public sealed class SarifFormatter : ILintFormatter
     public const string SourceRootId = "%SRCROOT%";
 
     /// <summary>The formats whose checks the linter runs; a rule implemented for none of them is disabled.</summary>
-    private const RuleTargets LinterTargets = RuleTargets.Nginx | RuleTargets.Firewall | RuleTargets.Compose;
+    internal const RuleTargets LinterTargets = RuleTargets.Nginx | RuleTargets.Firewall | RuleTargets.Compose;
 
     public void Write(LintResult result, TextWriter writer) =>
         JsonOutput.Write(writer, json =>
@@ -82,7 +82,7 @@ public sealed class SarifFormatter : ILintFormatter
         json.WriteStartArray("rules");
         foreach (var rule in RuleCatalog.All)
         {
-            WriteRule(json, rule);
+            WriteRule(json, rule, LinterTargets);
         }
 
         json.WriteEndArray();
@@ -90,7 +90,11 @@ public sealed class SarifFormatter : ILintFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, RuleDefinition rule)
+    /// <summary>
+    /// Writes a catalogue rule as a SARIF reporting descriptor, disabled when its check exists for none of
+    /// <paramref name="checkedTargets"/>. <see cref="SarifMerger"/> fills compiler logs with it too.
+    /// </summary>
+    internal static void WriteRule(Utf8JsonWriter json, RuleDefinition rule, RuleTargets checkedTargets)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
@@ -110,7 +114,7 @@ public sealed class SarifFormatter : ILintFormatter
 
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", LevelNames.Of(rule.DefaultSeverity));
-        if ((rule.ImplementedTargets & LinterTargets) == RuleTargets.None)
+        if ((rule.ImplementedTargets & checkedTargets) == RuleTargets.None)
         {
             json.WriteBoolean("enabled", false);
         }
@@ -199,9 +203,25 @@ public sealed class SarifFormatter : ILintFormatter
         json.WriteString("primaryLocationLineHash", fingerprint);
         json.WriteEndObject();
 
+        if (finding.BaselineState != BaselineState.None)
+        {
+            json.WriteString("baselineState", Baseline.StateName(finding.BaselineState));
+        }
+
         if (finding.Suppression is not null)
         {
             WriteSuppression(json, finding.Suppression, baseDirectory);
+        }
+        else if (finding.BaselineState == BaselineState.Unchanged)
+        {
+            // Code scanning does not act on baselineState, but it shows a result with a suppression as
+            // suppressed, so a finding the baseline records opens no alert.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("justification", "Recorded in the netsec baseline file.");
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
         json.WriteEndObject();

@@ -12,7 +12,7 @@ namespace NetSecAnalyzers.ConfigLinter.Output;
 /// Compiler-style lines that editors and CI logs turn into links: <c>path:line:col: level CODE: message</c>,
 /// one per finding or notification in file order, then a summary line. A finding's related locations, such
 /// as the includes that pulled its file in, follow it as <c>path:line:col: note: message</c> lines, the way
-/// GCC and Clang print notes. Suppressed findings are left out and only counted in the summary. Paths are
+/// GCC and Clang print notes. Suppressed findings and those a baseline records are left out and only counted in the summary. Paths are
 /// relative to the result's base folder when inside it.
 /// </summary>
 public sealed class TextFormatter : ILintFormatter
@@ -42,7 +42,8 @@ public sealed class TextFormatter : ILintFormatter
     /// Returns the closing line: the findings by level and the files analyzed, then, when reading the input
     /// raised any notification, those by level, as in
     /// <c>2 errors, 1 warning, 0 notes in 3 files; 2 suppressed; input problems: 1 error, 1 warning, 0 notes</c>.
-    /// The suppressed count appears only when a comment suppressed some finding.
+    /// The suppressed count appears only when a comment suppressed some finding, and the baseline count only
+    /// when a baseline file records some finding.
     /// </summary>
     public static string Summary(LintResult result)
     {
@@ -54,6 +55,12 @@ public sealed class TextFormatter : ILintFormatter
         if (suppressed > 0)
         {
             summary += "; " + suppressed.ToString(CultureInfo.InvariantCulture) + " suppressed";
+        }
+
+        var inBaseline = result.CountBaselineFindings();
+        if (inBaseline > 0)
+        {
+            summary += "; " + inBaseline.ToString(CultureInfo.InvariantCulture) + " in the baseline";
         }
 
         if (result.Notifications.Count == 0)
@@ -76,7 +83,7 @@ public sealed class TextFormatter : ILintFormatter
                 0,
                 new[] { Format(notification.Location!, result.BaseDirectory, LevelNames.Of(notification.Level) + " " + notification.Code, notification.Message) }));
 
-        var findings = result.Findings.Where(finding => !finding.IsSuppressed).Select(finding => new LocatedEntry(
+        var findings = result.Findings.Where(finding => finding.IsReported).Select(finding => new LocatedEntry(
             finding.Location,
             1,
             FindingLines(finding, result.BaseDirectory)));

@@ -24,7 +24,7 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var patterns = context.Options.AuthenticationPathPatterns.Select(Words).Where(words => words.Count > 0).ToList();
+        var patterns = new AuthenticationPaths(context.Options.AuthenticationPathPatterns);
         foreach (var location in NginxTree.Directives(configuration).Where(IsLocationBlock))
         {
             if (!NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns))
@@ -62,12 +62,11 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     }
 
     /// <summary>A location counts when its own path or that of a location it is nested in names a pattern.</summary>
-    private static bool IsAuthentication(NginxDirective location, IReadOnlyList<IReadOnlyList<string>> patterns)
+    private static bool IsAuthentication(NginxDirective location, AuthenticationPaths patterns)
     {
         for (var level = location; level is not null && level.Name == Location; level = level.Parent)
         {
-            var words = Words(Path(level));
-            if (patterns.Any(pattern => Contains(words, pattern)))
+            if (patterns.Matches(Path(level)))
             {
                 return true;
             }
@@ -80,44 +79,4 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
         location.Arguments.Count > 1 && Modifiers.Contains(location.Arguments[0].Text)
             ? location.Arguments[1].Text
             : location.Arguments[0].Text;
-
-    /// <summary>
-    /// Splits a URI or regular expression into lower-case words at every character other than a letter,
-    /// a digit, <c>-</c> or <c>_</c>. So <c>/login.php</c> and <c>^/(login|signin)$</c> contain
-    /// <c>login</c>, while <c>/authors</c> does not contain <c>auth</c>.
-    /// </summary>
-    private static IReadOnlyList<string> Words(string text)
-    {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '-' || text[i] == '_');
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                words.Add(text.Substring(start, i - start).ToLowerInvariant());
-                start = -1;
-            }
-        }
-
-        return words;
-    }
-
-    /// <summary>Returns whether the pattern's words appear one after another in the path's words.</summary>
-    private static bool Contains(IReadOnlyList<string> words, IReadOnlyList<string> pattern)
-    {
-        for (var start = 0; start + pattern.Count <= words.Count; start++)
-        {
-            if (pattern.Select((word, offset) => words[start + offset] == word).All(equal => equal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
