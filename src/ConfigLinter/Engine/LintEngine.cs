@@ -60,6 +60,63 @@ public sealed class LintEngine
             }
         }
 
+        return RunFormats(filesByFormat, options, diagnostics, baseDirectory);
+    }
+
+    /// <summary>
+    /// Lints configuration files a host already has in memory, such as the additional files of a
+    /// compilation. Nothing is read from disk: includes resolve only among <paramref name="available"/>.
+    /// Files that no format recognises are skipped without a notification, because a host passes every
+    /// file it has and most are not for this linter.
+    /// </summary>
+    /// <param name="available">Every file an include may name, with absolute paths.</param>
+    /// <param name="pathsToLint">The paths of <paramref name="available"/> to lint with <paramref name="options"/>.</param>
+    /// <param name="baseDirectory">The folder that output formats make paths relative to.</param>
+    public LintResult LintTexts(
+        IReadOnlyList<ConfigFileText> available,
+        IReadOnlyCollection<string> pathsToLint,
+        LintOptions options,
+        string baseDirectory)
+    {
+        if (available is null)
+        {
+            throw new ArgumentNullException(nameof(available));
+        }
+
+        if (pathsToLint is null)
+        {
+            throw new ArgumentNullException(nameof(pathsToLint));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var hostedOptions = options.WithFileSystem(new InMemoryFileSystem(available));
+        var toLint = new HashSet<string>(pathsToLint, PathComparison.Comparer);
+        var filesByFormat = formats.ToDictionary(format => format, _ => new List<string>());
+        foreach (var file in available.Where(file => toLint.Contains(file.Path)))
+        {
+            var prefix = file.Text.Length > TextPrefix.Length ? file.Text.Substring(0, TextPrefix.Length) : file.Text;
+            var format = formats.FirstOrDefault(candidate => candidate.Recognizes(file.Path, prefix));
+            if (format is not null)
+            {
+                filesByFormat[format].Add(file.Path);
+            }
+        }
+
+        return RunFormats(filesByFormat, hostedOptions, diagnostics, baseDirectory);
+    }
+
+    /// <summary>Runs each format on its files, applies the suppression comments and gathers the result.</summary>
+    private LintResult RunFormats(
+        Dictionary<ConfigurationFormat, List<string>> filesByFormat,
+        LintOptions options,
+        DiagnosticBag diagnostics,
+        string baseDirectory)
+    {
         foreach (var format in formats)
         {
             var files = filesByFormat[format];
