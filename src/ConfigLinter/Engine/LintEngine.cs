@@ -37,14 +37,33 @@ public sealed class LintEngine
     /// </summary>
     public LintResult Lint(IReadOnlyList<string> paths, LintOptions options, string baseDirectory)
     {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        return Lint(paths, _ => options, baseDirectory);
+    }
+
+    /// <summary>
+    /// Lints <paramref name="paths"/> as <see cref="Lint(IReadOnlyList{string}, LintOptions, string)"/> does,
+    /// with settings that may differ per file, such as those of <c>.editorconfig</c> sections.
+    /// </summary>
+    /// <param name="optionsForFile">
+    /// Returns the settings of a file handed to a format linter. Files that get the same instance are linted
+    /// together, so return one instance per distinct set of settings. A file read through an include uses
+    /// the settings of the file that includes it.
+    /// </param>
+    public LintResult Lint(IReadOnlyList<string> paths, Func<string, LintOptions> optionsForFile, string baseDirectory)
+    {
         if (paths is null)
         {
             throw new ArgumentNullException(nameof(paths));
         }
 
-        if (options is null)
+        if (optionsForFile is null)
         {
-            throw new ArgumentNullException(nameof(options));
+            throw new ArgumentNullException(nameof(optionsForFile));
         }
 
         var diagnostics = new DiagnosticBag();
@@ -60,7 +79,7 @@ public sealed class LintEngine
             }
         }
 
-        return RunFormats(filesByFormat, options, diagnostics, baseDirectory);
+        return RunFormats(filesByFormat, optionsForFile, diagnostics, baseDirectory);
     }
 
     /// <summary>
@@ -107,22 +126,21 @@ public sealed class LintEngine
             }
         }
 
-        return RunFormats(filesByFormat, hostedOptions, diagnostics, baseDirectory);
+        return RunFormats(filesByFormat, _ => hostedOptions, diagnostics, baseDirectory);
     }
 
     /// <summary>Runs each format on its files, applies the suppression comments and gathers the result.</summary>
     private LintResult RunFormats(
         Dictionary<ConfigurationFormat, List<string>> filesByFormat,
-        LintOptions options,
+        Func<string, LintOptions> optionsForFile,
         DiagnosticBag diagnostics,
         string baseDirectory)
     {
         foreach (var format in formats)
         {
-            var files = filesByFormat[format];
-            if (files.Count > 0)
+            foreach (var group in filesByFormat[format].GroupBy(optionsForFile))
             {
-                RunFormat(format, files, options, diagnostics);
+                RunFormat(format, group.ToList(), group.Key, diagnostics);
             }
         }
 

@@ -28,10 +28,11 @@ public static class EditorConfigSettings
 
     /// <summary>
     /// Copies onto <paramref name="options"/> every setting that <paramref name="lookup"/> returns a value
-    /// for, and returns one message per invalid value. An invalid value leaves its setting unchanged.
+    /// for, and returns the invalid values, each with its key and message. An invalid value leaves its
+    /// setting unchanged.
     /// </summary>
     /// <param name="lookup">Returns a key's value, or null when the key is not set.</param>
-    public static IReadOnlyList<string> Apply(Func<string, string?> lookup, LintOptions options)
+    public static IReadOnlyList<KeyValuePair<string, string>> Apply(Func<string, string?> lookup, LintOptions options)
     {
         if (lookup is null)
         {
@@ -43,7 +44,7 @@ public static class EditorConfigSettings
             throw new ArgumentNullException(nameof(options));
         }
 
-        var errors = new List<string>();
+        var errors = new List<KeyValuePair<string, string>>();
         foreach (var key in Keys)
         {
             var value = lookup(key)?.Trim();
@@ -52,7 +53,7 @@ public static class EditorConfigSettings
                 var error = Assign(key, value, options);
                 if (error is not null)
                 {
-                    errors.Add(error);
+                    errors.Add(new KeyValuePair<string, string>(key, error));
                 }
             }
         }
