@@ -6,7 +6,8 @@ namespace NetSecAnalyzers.Package.Tests;
 /// Builds copies of the sample projects against the packed package, with the package folder as the only
 /// NuGet source and a private packages folder, so nothing is downloaded and no cached copy interferes.
 /// </summary>
-public sealed class SampleBuildTests : IClassFixture<PackedPackage>
+[Collection(PackedPackageCollection.Name)]
+public sealed class SampleBuildTests
 {
     private readonly PackedPackage package;
 
@@ -20,7 +21,13 @@ public sealed class SampleBuildTests : IClassFixture<PackedPackage>
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.CodeFixes.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.Catalog.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.ConfigFiles.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/NetSecAnalyzers.ConfigLinter.dll", entries);
         Assert.Contains("build/NetSecAnalyzers.props", entries);
+        Assert.Contains("build/NetSecAnalyzers.targets", entries);
+        Assert.Contains("build/config/netsec_all.globalconfig", entries);
+        Assert.Contains("build/config/netsec_suggestions.globalconfig", entries);
+        Assert.DoesNotContain(entries, entry => entry.EndsWith("System.Text.Json.dll", System.StringComparison.Ordinal));
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", System.StringComparison.Ordinal));
     }
 

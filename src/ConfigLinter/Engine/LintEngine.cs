@@ -37,14 +37,33 @@ public sealed class LintEngine
     /// </summary>
     public LintResult Lint(IReadOnlyList<string> paths, LintOptions options, string baseDirectory)
     {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        return Lint(paths, _ => options, baseDirectory);
+    }
+
+    /// <summary>
+    /// Lints <paramref name="paths"/> as <see cref="Lint(IReadOnlyList{string}, LintOptions, string)"/> does,
+    /// with settings that may differ per file, such as those of <c>.editorconfig</c> sections.
+    /// </summary>
+    /// <param name="optionsForFile">
+    /// Returns the settings of a file handed to a format linter. Files that get the same instance are linted
+    /// together, so return one instance per distinct set of settings. A file read through an include uses
+    /// the settings of the file that includes it.
+    /// </param>
+    public LintResult Lint(IReadOnlyList<string> paths, Func<string, LintOptions> optionsForFile, string baseDirectory)
+    {
         if (paths is null)
         {
             throw new ArgumentNullException(nameof(paths));
         }
 
-        if (options is null)
+        if (optionsForFile is null)
         {
-            throw new ArgumentNullException(nameof(options));
+            throw new ArgumentNullException(nameof(optionsForFile));
         }
 
         var diagnostics = new DiagnosticBag();
@@ -60,12 +79,68 @@ public sealed class LintEngine
             }
         }
 
+        return RunFormats(filesByFormat, optionsForFile, diagnostics, baseDirectory);
+    }
+
+    /// <summary>
+    /// Lints configuration files a host already has in memory, such as the additional files of a
+    /// compilation. Nothing is read from disk: includes resolve only among <paramref name="available"/>.
+    /// Files that no format recognises are skipped without a notification, because a host passes every
+    /// file it has and most are not for this linter.
+    /// </summary>
+    /// <param name="available">Every file an include may name, with absolute paths.</param>
+    /// <param name="pathsToLint">The paths of <paramref name="available"/> to lint with <paramref name="options"/>.</param>
+    /// <param name="baseDirectory">The folder that output formats make paths relative to.</param>
+    public LintResult LintTexts(
+        IReadOnlyList<ConfigFileText> available,
+        IReadOnlyCollection<string> pathsToLint,
+        LintOptions options,
+        string baseDirectory)
+    {
+        if (available is null)
+        {
+            throw new ArgumentNullException(nameof(available));
+        }
+
+        if (pathsToLint is null)
+        {
+            throw new ArgumentNullException(nameof(pathsToLint));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var hostedOptions = options.WithFileSystem(new InMemoryFileSystem(available));
+        var toLint = new HashSet<string>(pathsToLint, PathComparison.Comparer);
+        var filesByFormat = formats.ToDictionary(format => format, _ => new List<string>());
+        foreach (var file in available.Where(file => toLint.Contains(file.Path)))
+        {
+            var prefix = file.Text.Length > TextPrefix.Length ? file.Text.Substring(0, TextPrefix.Length) : file.Text;
+            var format = formats.FirstOrDefault(candidate => candidate.Recognizes(file.Path, prefix));
+            if (format is not null)
+            {
+                filesByFormat[format].Add(file.Path);
+            }
+        }
+
+        return RunFormats(filesByFormat, _ => hostedOptions, diagnostics, baseDirectory);
+    }
+
+    /// <summary>Runs each format on its files, applies the suppression comments and gathers the result.</summary>
+    private LintResult RunFormats(
+        Dictionary<ConfigurationFormat, List<string>> filesByFormat,
+        Func<string, LintOptions> optionsForFile,
+        DiagnosticBag diagnostics,
+        string baseDirectory)
+    {
         foreach (var format in formats)
         {
-            var files = filesByFormat[format];
-            if (files.Count > 0)
+            foreach (var group in filesByFormat[format].GroupBy(optionsForFile))
             {
-                RunFormat(format, files, options, diagnostics);
+                RunFormat(format, group.ToList(), group.Key, diagnostics);
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter;
 
@@ -53,4 +54,16 @@ public sealed class LintOptions
 
     /// <summary>The ports NETSEC051 reports when a firewall or a published container port opens them to any address.</summary>
     public IReadOnlyList<int> SensitivePorts { get; set; } = DefaultSensitivePorts;
+
+    /// <summary>Where format readers open the files they lint and include: the disk unless a host passes texts.</summary>
+    internal IConfigFileSystem FileSystem { get; private set; } = DiskFileSystem.Instance;
+
+    /// <summary>Returns a copy of these settings whose readers open files in <paramref name="fileSystem"/>.</summary>
+    internal LintOptions WithFileSystem(IConfigFileSystem fileSystem)
+    {
+        // A member-wise copy keeps every setting, including ones added after this method was written.
+        var copy = (LintOptions)MemberwiseClone();
+        copy.FileSystem = fileSystem;
+        return copy;
+    }
 }

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter;
 using NetSecAnalyzers.ConfigLinter.Configuration;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Output;
 
 namespace NetSecAnalyzers.Cli.Commands;
@@ -128,35 +129,42 @@ internal static class LintCommand
                 }
             }
 
-            var options = new LintOptions();
-            settings?.ApplyTo(options);
-            if (IsGiven(parseResult, nginxVersion))
+            // Precedence, lowest first: .editorconfig sections that match the file, then .netsec.ini (or
+            // --config), then command-line options.
+            void ApplyCommandLine(LintOptions options)
             {
-                options.NginxVersion = parseResult.GetValue(nginxVersion)!;
+                settings?.ApplyTo(options);
+                if (IsGiven(parseResult, nginxVersion))
+                {
+                    options.NginxVersion = parseResult.GetValue(nginxVersion)!;
+                }
+
+                if (IsGiven(parseResult, nginxPrefix))
+                {
+                    options.NginxPrefix = parseResult.GetValue(nginxPrefix)!;
+                }
+
+                if (IsGiven(parseResult, hstsMinimumMaxAge))
+                {
+                    options.HstsMinimumMaxAge = parseResult.GetValue(hstsMinimumMaxAge);
+                }
+
+                if (IsGiven(parseResult, authenticationPaths))
+                {
+                    options.AuthenticationPathPatterns = parseResult.GetValue(authenticationPaths)!;
+                }
             }
 
-            if (IsGiven(parseResult, nginxPrefix))
-            {
-                options.NginxPrefix = parseResult.GetValue(nginxPrefix)!;
-            }
-
-            if (IsGiven(parseResult, hstsMinimumMaxAge))
-            {
-                options.HstsMinimumMaxAge = parseResult.GetValue(hstsMinimumMaxAge);
-            }
-
-            if (IsGiven(parseResult, authenticationPaths))
-            {
-                options.AuthenticationPathPatterns = parseResult.GetValue(authenticationPaths)!;
-            }
-
-            var result = new LintEngine(context.Formats).Lint(parseResult.GetValue(paths)!, options, context.WorkingDirectory);
-            if (settings is { Notifications.Count: > 0 })
+            var editorConfig = new EditorConfigOptions(ApplyCommandLine);
+            var result = new LintEngine(context.Formats).Lint(parseResult.GetValue(paths)!, editorConfig.OptionsFor, context.WorkingDirectory);
+            result = EditorConfigSeverities.Apply(result, editorConfig.Lookup);
+            var extraNotifications = (settings?.Notifications ?? Array.Empty<LintNotification>()).Concat(editorConfig.Notifications).ToList();
+            if (extraNotifications.Count > 0)
             {
                 result = new LintResult(
                     result.BaseDirectory,
                     result.Findings,
-                    result.Notifications.Concat(settings.Notifications),
+                    result.Notifications.Concat(extraNotifications),
                     result.FilesAnalyzed);
             }
 

@@ -44,7 +44,7 @@ public static class NginxLinter
         var reads = files
             .GroupBy(PathIdentity.RealPath, PathComparison.Comparer)
             .Select(group => group.First())
-            .Select(path => ReadIsolated(path, options.NginxPrefix))
+            .Select(path => ReadIsolated(path, options))
             .ToList();
 
         var includers = IncludersByPath(reads);
@@ -83,10 +83,10 @@ public static class NginxLinter
         }
     }
 
-    private static FileRead ReadIsolated(string path, string nginxPrefix)
+    private static FileRead ReadIsolated(string path, LintOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, nginxPrefix);
+        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, options.NginxPrefix, options.FileSystem);
         var included = configuration is null
             ? new HashSet<string>(PathComparison.Comparer)
             : new HashSet<string>(configuration.Files.Skip(1).Select(file => PathIdentity.RealPath(file.Path)), PathComparison.Comparer);

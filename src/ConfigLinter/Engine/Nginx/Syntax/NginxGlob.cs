@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -16,7 +17,7 @@ internal static class NginxGlob
 
     public static bool IsPattern(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
 
-    public static IReadOnlyList<string> Expand(string pattern)
+    public static IReadOnlyList<string> Expand(string pattern, IConfigFileSystem fileSystem)
     {
         var segments = pattern.Split(Separators);
         var isRooted = Path.IsPathRooted(pattern);
@@ -37,7 +38,7 @@ internal static class NginxGlob
                 if (!IsPattern(segment))
                 {
                     var path = Path.Combine(directory, segment);
-                    if (isLast ? File.Exists(path) : Directory.Exists(path))
+                    if (isLast ? fileSystem.FileExists(path) : fileSystem.DirectoryExists(path))
                     {
                         next.Add(path);
                     }
@@ -45,7 +46,7 @@ internal static class NginxGlob
                     continue;
                 }
 
-                next.AddRange(MatchEntries(directory, segment, isLast));
+                next.AddRange(MatchEntries(fileSystem, directory, segment, isLast));
             }
 
             candidates = next;
@@ -58,12 +59,12 @@ internal static class NginxGlob
     private static string StripCurrentDirectory(string path) =>
         path.StartsWith("." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path.Substring(2) : path;
 
-    private static IEnumerable<string> MatchEntries(string directory, string segment, bool filesOnly)
+    private static IEnumerable<string> MatchEntries(IConfigFileSystem fileSystem, string directory, string segment, bool filesOnly)
     {
         IEnumerable<string> entries;
         try
         {
-            entries = filesOnly ? Directory.EnumerateFiles(directory) : Directory.EnumerateDirectories(directory);
+            entries = filesOnly ? fileSystem.EnumerateFiles(directory) : fileSystem.EnumerateDirectories(directory);
             entries = entries.ToArray();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)

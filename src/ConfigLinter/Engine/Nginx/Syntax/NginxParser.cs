@@ -27,6 +27,7 @@ internal sealed class NginxParser
     private readonly string mainDirectory;
     private readonly string mainFolderFullPath;
     private readonly string nginxPrefix;
+    private readonly IConfigFileSystem fileSystem;
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
@@ -35,9 +36,11 @@ internal sealed class NginxParser
     /// <param name="mainPath">The main file; relative includes and includes under the prefix resolve against its folder.</param>
     /// <param name="nginxPrefix">The deployment's configuration folder, as <see cref="LintOptions.NginxPrefix"/>.</param>
     /// <param name="diagnostics">Receives read problems.</param>
-    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics)
+    /// <param name="fileSystem">Where included files are opened; the disk when null.</param>
+    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics, IConfigFileSystem? fileSystem = null)
     {
         this.diagnostics = diagnostics;
+        this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
         mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
         mainFolderFullPath = SafeFullPath(mainDirectory.Length == 0 ? "." : mainDirectory);
         this.nginxPrefix = nginxPrefix.Length == 0 || nginxPrefix.EndsWith("/", StringComparison.Ordinal) ? nginxPrefix : nginxPrefix + "/";
@@ -286,9 +289,9 @@ internal sealed class NginxParser
         IReadOnlyList<string> paths;
         if (NginxGlob.IsPattern(resolved))
         {
-            paths = NginxGlob.Expand(resolved);
+            paths = NginxGlob.Expand(resolved, fileSystem);
         }
-        else if (File.Exists(resolved))
+        else if (fileSystem.FileExists(resolved))
         {
             paths = new[] { resolved };
         }
@@ -393,7 +396,7 @@ internal sealed class NginxParser
         NginxSourceText source;
         try
         {
-            source = NginxSourceText.FromBytes(path, File.ReadAllBytes(path));
+            source = NginxSourceText.FromBytes(path, fileSystem.ReadAllBytes(path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -32,8 +33,16 @@ public static class NginxReader
         DiagnosticBag diagnostics,
         NginxContext? context = null,
         string nginxPrefix = LintOptions.DefaultNginxPrefix)
+        => ReadFile(path, diagnostics, context, nginxPrefix, DiskFileSystem.Instance);
+
+    internal static NginxConfiguration? ReadFile(
+        string path,
+        DiagnosticBag diagnostics,
+        NginxContext? context,
+        string nginxPrefix,
+        IConfigFileSystem fileSystem)
     {
-        var parser = new NginxParser(path, nginxPrefix, diagnostics);
+        var parser = new NginxParser(path, nginxPrefix, diagnostics, fileSystem);
         var source = parser.TryRead(path, location: null);
         return source is null ? null : Read(parser, source, context);
     }
