@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using NetSecAnalyzers.Analyzers.Flow;
+
+namespace NetSecAnalyzers.Analyzers.CertificateValidation;
+
+/// <summary>
+/// NETSEC020 for one compilation: judges every validator installed at an <see cref="InstallSite"/>, and
+/// Kestrel's <c>AllowAnyClientCertificate()</c>. Kestrel's client certificate validators are reported only
+/// where client certificates are required, unless <see cref="AnyClientCertificateKey"/> is true.
+/// </summary>
+internal sealed class CertificateValidationCheck
+{
+    /// <summary>Reports Kestrel validators that accept any client certificate whatever <c>ClientCertificateMode</c> the code sets.</summary>
+    public const string AnyClientCertificateKey = "netsec.report_any_client_certificate_without_required_mode";
+
+    private const int MaxShownLength = 60;
+
+    private readonly CertificateValidationSymbols symbols;
+    private readonly DelegateSources sources;
+    private readonly InstallSites sites;
+    private readonly TestProjectScope scope;
+    private readonly AnalyzerConfigOptionsProvider options;
+    private readonly long[] flags;
+
+    public CertificateValidationCheck(CertificateValidationSymbols symbols, Compilation compilation, AnalyzerOptions analyzerOptions)
+    {
+        this.symbols = symbols;
+        sources = new DelegateSources(symbols);
+        sites = new InstallSites(symbols, sources, compilation.Assembly);
+        scope = TestProjectScope.Create(compilation, analyzerOptions);
+        options = analyzerOptions.AnalyzerConfigOptionsProvider;
+        flags = SingleBitMembers(symbols.PolicyErrors);
+    }
+
+    public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(
+        OperationKind.SimpleAssignment,
+        OperationKind.CompoundAssignment,
+        OperationKind.EventAssignment,
+        OperationKind.Invocation,
+        OperationKind.ObjectCreation);
+
+    public void AnalyzeOperation(OperationAnalysisContext context)
+    {
+        var operation = context.Operation;
+        if (!scope.Includes(operation.Syntax.SyntaxTree))
+        {
+            return;
+        }
+
+        if (operation is IInvocationOperation { TargetMethod.Name: "AllowAnyClientCertificate" } allowAny
+            && symbols.IsHttpsOptionsMember(allowAny.TargetMethod))
+        {
+            AnalyzeAllowAnyClientCertificate(context, allowAny);
+            return;
+        }
+
+        var found = new List<InstallSite>();
+        sites.Find(operation, found, context.CancellationToken);
+        foreach (var site in found)
+        {
+            foreach (var source in sources.Find(site.Value, context.CancellationToken))
+            {
+                Judge(context, site, source);
+            }
+        }
+    }
+
+    private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation allowAny)
+    {
+        if (!ReportsClientValidator(allowAny, allowAny.Instance, out var required))
+        {
+            return;
+        }
+
+        var setting = allowAny.TargetMethod.ContainingType.Name + "." + allowAny.TargetMethod.Name + "()";
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(CertificateValidationFix.Key, CertificateValidationFix.RemoveStatement);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.CertificateValidationDisabled,
+            allowAny.Syntax.GetLocation(),
+            properties,
+            setting + " accepts every client certificate" + required,
+            "remove it, or check the certificate in ClientCertificateValidation"));
+    }
+
+    private void Judge(OperationAnalysisContext context, InstallSite site, DelegateSource source)
+    {
+        var isClientValidator = symbols.IsHttpsOptionsMember(site.Setting);
+        var required = string.Empty;
+        if (isClientValidator && !ReportsClientValidator(site.Value, site.Receiver, out required))
+        {
+            return;
+        }
+
+        var shown = site.Describe(Shown(source.ReportedAt.Syntax));
+        if (site.IsProcessWide)
+        {
+            shown += ", which applies to the whole process,";
+        }
+
+        string message;
+        string remedy;
+        string? fix;
+        switch (source.Kind)
+        {
+            case DelegateSourceKind.DangerousValidator:
+                message = shown + " accepts every server certificate";
+                remedy = "remove it, and trust a private CA through a custom root trust instead";
+                fix = site.IsAssignment && source.ReportedAt == site.Value ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
+                break;
+            case DelegateSourceKind.Function when ValidatorBody.AcceptsEverything(source.Body!):
+                message = shown + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
+                remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
+                fix = CertificateValidationFix.Replace;
+                break;
+            case DelegateSourceKind.Function when AcceptedErrors(site, source) is var accepted && accepted != 0:
+                message = shown + " accepts " + ErrorNames(accepted) + " without checking the certificate";
+                remedy = "accept only SslPolicyErrors.None, or check the certificate itself before accepting an error";
+                fix = null;
+                break;
+            default:
+                return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (fix is not null)
+        {
+            properties = properties
+                .Add(CertificateValidationFix.Key, fix)
+                .Add(CertificateValidationFix.ParametersKey, string.Join(",", ParameterNames(site.Invoke, source.Function)))
+                .Add(CertificateValidationFix.ErrorsIndexKey, ErrorsIndex(site.Invoke).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.CertificateValidationDisabled,
+            source.ReportedAt.Syntax.GetLocation(),
+            properties,
+            message,
+            remedy));
+    }
+
+    /// <summary>
+    /// Returns true when a Kestrel client certificate validator is reported; <paramref name="required"/>
+    /// is the clause of the message that says the certificate is required, or empty.
+    /// </summary>
+    private bool ReportsClientValidator(IOperation site, IOperation? receiver, out string required)
+    {
+        if (ClientCertificateRequirement.IsRequired(symbols, site, receiver))
+        {
+            required = " while ClientCertificateMode.RequireCertificate asks for one";
+            return true;
+        }
+
+        required = string.Empty;
+        var tree = site.Syntax.SyntaxTree;
+        return IsSetToTrue(options.GetOptions(tree)) || IsSetToTrue(options.GlobalOptions);
+    }
+
+    private static bool IsSetToTrue(AnalyzerConfigOptions configOptions) =>
+        configOptions.TryGetValue(AnyClientCertificateKey, out var value) && bool.TryParse(value, out var enabled) && enabled;
+
+    private long AcceptedErrors(InstallSite site, DelegateSource source)
+    {
+        var index = ErrorsIndex(site.Invoke);
+        var function = source.Function;
+        if (index < 0 || function is null || function.Parameters.Length != site.Invoke.Parameters.Length)
+        {
+            return 0;
+        }
+
+        return ValidatorBody.AcceptedErrors(source.Body!, function.Parameters[index], flags, symbols.NameMismatch | symbols.ChainErrors);
+    }
+
+    private string ErrorNames(long accepted)
+    {
+        var names = new List<string>();
+        if ((accepted & symbols.NameMismatch) != 0)
+        {
+            names.Add("a host name mismatch (RemoteCertificateNameMismatch)");
+        }
+
+        if ((accepted & symbols.ChainErrors) != 0)
+        {
+            names.Add("any chain error (RemoteCertificateChainErrors)");
+        }
+
+        return string.Join(" and ", names);
+    }
+
+    private int ErrorsIndex(IMethodSymbol invoke)
+    {
+        for (var i = 0; i < invoke.Parameters.Length; i++)
+        {
+            if (symbols.IsPolicyErrors(invoke.Parameters[i].Type))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Names the parameters of a replacement validator: the function's own names where it declares usable
+    /// ones, otherwise names from the parameter types, because <c>Func</c>'s own are <c>arg1</c> to <c>arg5</c>.
+    /// </summary>
+    private string[] ParameterNames(IMethodSymbol invoke, IMethodSymbol? function)
+    {
+        var own = new string[invoke.Parameters.Length];
+        var usable = function is not null && function.Parameters.Length == own.Length;
+        for (var i = 0; usable && i < own.Length; i++)
+        {
+            var name = function!.Parameters[i].Name;
+            usable = name.Length > 0 && name != "_" && System.Array.IndexOf(own, name) < 0;
+            own[i] = name;
+        }
+
+        if (usable)
+        {
+            return own;
+        }
+
+        var byType = new string[invoke.Parameters.Length];
+        for (var i = 0; i < byType.Length; i++)
+        {
+            var type = invoke.Parameters[i].Type;
+            byType[i] = symbols.IsPolicyErrors(type) ? "errors" : symbols.IsCertificate(type) ? "certificate" : symbols.IsChain(type) ? "chain" : "sender";
+        }
+
+        return byType;
+    }
+
+    /// <summary>Writes the delegate for a message, with a long lambda body shortened to <c>...</c>.</summary>
+    private static string Shown(SyntaxNode syntax)
+    {
+        var text = DisplayText.Of(syntax);
+        if (text.Length <= MaxShownLength)
+        {
+            return text;
+        }
+
+        return syntax switch
+        {
+            ParenthesizedLambdaExpressionSyntax lambda => DisplayText.Of(lambda.ParameterList) + " => ...",
+            SimpleLambdaExpressionSyntax lambda => DisplayText.Of(lambda.Parameter) + " => ...",
+            AnonymousMethodExpressionSyntax => "delegate { ... }",
+            _ => text.Substring(0, MaxShownLength) + "...",
+        };
+    }
+
+    private static long[] SingleBitMembers(INamedTypeSymbol enumType)
+    {
+        var values = new List<long>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field
+                && ConstantBits.TryGet(field.ConstantValue, out var value)
+                && value != 0
+                && (value & (value - 1)) == 0
+                && !values.Contains(value))
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.ToArray();
+    }
+}
