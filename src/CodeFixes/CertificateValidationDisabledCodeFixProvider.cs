@@ -75,7 +75,7 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
                     editor.ReplaceNode(target, SafeValidator(diagnostic).WithTriviaFrom(target));
                     break;
                 default:
-                    editor.RemoveNode(target, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepExteriorTrivia);
+                    editor.RemoveNode(target, SyntaxRemoveOptions.KeepUnbalancedDirectives);
                     break;
             }
         }

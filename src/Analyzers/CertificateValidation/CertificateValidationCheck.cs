@@ -96,6 +96,12 @@ internal sealed class CertificateValidationCheck
             return;
         }
 
+        // A lambda with the wrong parameter count does not compile into the site's delegate.
+        if (source.Function is { } function && function.Parameters.Length != site.Invoke.Parameters.Length)
+        {
+            return;
+        }
+
         var shown = site.Describe(Shown(source.ReportedAt.Syntax));
         if (site.IsProcessWide)
         {
@@ -167,7 +173,7 @@ internal sealed class CertificateValidationCheck
     {
         var index = ErrorsIndex(site.Invoke);
         var function = source.Function;
-        if (index < 0 || function is null || function.Parameters.Length != site.Invoke.Parameters.Length)
+        if (index < 0 || function is null)
         {
             return 0;
         }
@@ -206,7 +212,8 @@ internal sealed class CertificateValidationCheck
 
     /// <summary>
     /// Names the parameters of a replacement validator: the function's own names where it declares usable
-    /// ones, otherwise names from the parameter types, because <c>Func</c>'s own are <c>arg1</c> to <c>arg5</c>.
+    /// ones, otherwise names from the parameter types, because <c>Func</c>'s own are <c>arg1</c> to <c>arg5</c>
+    /// and an anonymous method without a parameter list has none.
     /// </summary>
     private string[] ParameterNames(IMethodSymbol invoke, IMethodSymbol? function)
     {
@@ -215,7 +222,7 @@ internal sealed class CertificateValidationCheck
         for (var i = 0; usable && i < own.Length; i++)
         {
             var name = function!.Parameters[i].Name;
-            usable = name.Length > 0 && name != "_" && System.Array.IndexOf(own, name) < 0;
+            usable = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) && name != "_" && System.Array.IndexOf(own, name) < 0;
             own[i] = name;
         }
 
@@ -234,7 +241,7 @@ internal sealed class CertificateValidationCheck
         return byType;
     }
 
-    /// <summary>Writes the delegate for a message, with a long lambda body shortened to <c>...</c>.</summary>
+    /// <summary>Writes the delegate for a message, with the body of a long lambda or anonymous method shortened to <c>...</c>.</summary>
     private static string Shown(SyntaxNode syntax)
     {
         var text = DisplayText.Of(syntax);
@@ -248,7 +255,7 @@ internal sealed class CertificateValidationCheck
             ParenthesizedLambdaExpressionSyntax lambda => DisplayText.Of(lambda.ParameterList) + " => ...",
             SimpleLambdaExpressionSyntax lambda => DisplayText.Of(lambda.Parameter) + " => ...",
             AnonymousMethodExpressionSyntax => "delegate { ... }",
-            _ => text.Substring(0, MaxShownLength) + "...",
+            _ => text,
         };
     }
 
