@@ -163,11 +163,9 @@ internal sealed class CertificateValidationCheck
 
         required = string.Empty;
         var tree = site.Syntax.SyntaxTree;
-        return IsSetToTrue(options.GetOptions(tree)) || IsSetToTrue(options.GlobalOptions);
+        return TestProjectScope.IsSetToTrue(options.GetOptions(tree), AnyClientCertificateKey)
+            || TestProjectScope.IsSetToTrue(options.GlobalOptions, AnyClientCertificateKey);
     }
-
-    private static bool IsSetToTrue(AnalyzerConfigOptions configOptions) =>
-        configOptions.TryGetValue(AnyClientCertificateKey, out var value) && bool.TryParse(value, out var enabled) && enabled;
 
     private long AcceptedErrors(InstallSite site, DelegateSource source)
     {
