@@ -115,7 +115,7 @@ internal sealed class CertificateValidationCheck
         {
             case DelegateSourceKind.DangerousValidator:
                 message = shown + " accepts every server certificate";
-                remedy = "remove it, and trust a private CA through a custom root trust instead";
+                remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && source.ReportedAt == site.Value ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when ValidatorBody.AcceptsEverything(source.Body!):

@@ -154,5 +154,5 @@ public class CertificateValidationDisabledSiteTests
         """,
         Verify.Diagnostic().WithLocation(0).WithArguments(
             "HttpClientHandler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator accepts every server certificate",
-            "remove it, and trust a private CA through a custom root trust instead"));
+            "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead"));
 }
