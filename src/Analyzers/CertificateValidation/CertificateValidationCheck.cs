@@ -150,8 +150,8 @@ internal sealed class CertificateValidationCheck
     }
 
     /// <summary>
-    /// Returns true when a Kestrel client certificate validator is reported; <paramref name="required"/>
-    /// is the clause of the message that says the certificate is required, or empty.
+    /// Returns true when a Kestrel client certificate validator is reported. <paramref name="required"/>
+    /// is the message clause stating that the certificate is required, or empty.
     /// </summary>
     private bool ReportsClientValidator(IOperation site, IOperation? receiver, out string required)
     {
@@ -232,11 +232,25 @@ internal sealed class CertificateValidationCheck
         var byType = new string[invoke.Parameters.Length];
         for (var i = 0; i < byType.Length; i++)
         {
-            var type = invoke.Parameters[i].Type;
-            byType[i] = symbols.IsPolicyErrors(type) ? "errors" : symbols.IsCertificate(type) ? "certificate" : symbols.IsChain(type) ? "chain" : "sender";
+            byType[i] = NameForType(invoke.Parameters[i].Type);
         }
 
         return byType;
+    }
+
+    private string NameForType(ITypeSymbol type)
+    {
+        if (symbols.IsPolicyErrors(type))
+        {
+            return "errors";
+        }
+
+        if (symbols.IsCertificate(type))
+        {
+            return "certificate";
+        }
+
+        return symbols.IsChain(type) ? "chain" : "sender";
     }
 
     /// <summary>Writes the delegate for a message, with the body of a long lambda or anonymous method shortened to <c>...</c>.</summary>

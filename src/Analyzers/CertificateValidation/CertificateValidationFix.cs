@@ -2,7 +2,7 @@ namespace NetSecAnalyzers.Analyzers.CertificateValidation;
 
 /// <summary>
 /// The diagnostic properties that tell NETSEC020's code fix what to do. A finding without
-/// <see cref="Key"/> has no fix, because only its author knows which errors the validator should accept.
+/// <see cref="Key"/> has no fix, because only its author can decide which errors the validator should accept.
 /// </summary>
 internal static class CertificateValidationFix
 {

@@ -23,7 +23,6 @@ internal sealed class CertificateValidationSymbols
         INamedTypeSymbol chain,
         INamedTypeSymbol? httpClientHandler,
         INamedTypeSymbol? httpsOptions,
-        long noneValue,
         long nameMismatch,
         long chainErrors,
         long requireCertificate)
@@ -33,7 +32,6 @@ internal sealed class CertificateValidationSymbols
         this.chain = chain;
         HttpClientHandler = httpClientHandler;
         HttpsOptions = httpsOptions;
-        NoneValue = noneValue;
         NameMismatch = nameMismatch;
         ChainErrors = chainErrors;
         RequireCertificate = requireCertificate;
@@ -46,9 +44,7 @@ internal sealed class CertificateValidationSymbols
     /// <summary>Kestrel's <c>HttpsConnectionAdapterOptions</c>, when ASP.NET Core is referenced.</summary>
     public INamedTypeSymbol? HttpsOptions { get; }
 
-    /// <summary>The values of <c>SslPolicyErrors.None</c> and of the two flags this rule names, read from the enum.</summary>
-    public long NoneValue { get; }
-
+    /// <summary>The values of the two <c>SslPolicyErrors</c> flags this rule names, read from the enum.</summary>
     public long NameMismatch { get; }
 
     public long ChainErrors { get; }
@@ -63,7 +59,6 @@ internal sealed class CertificateValidationSymbols
         var certificate = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate");
         var chain = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain");
         if (policyErrors is not { TypeKind: TypeKind.Enum } || certificate is null || chain is null
-            || !ConstantBits.TryGetMember(policyErrors, "None", out var none)
             || !ConstantBits.TryGetMember(policyErrors, "RemoteCertificateNameMismatch", out var nameMismatch)
             || !ConstantBits.TryGetMember(policyErrors, "RemoteCertificateChainErrors", out var chainErrors))
         {
@@ -84,7 +79,6 @@ internal sealed class CertificateValidationSymbols
             chain,
             compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"),
             httpsOptions,
-            none,
             nameMismatch,
             chainErrors,
             requireCertificate);

@@ -275,8 +275,15 @@ internal sealed class ValidatorBody
     }
 
     /// <summary>Three-valued or: true wins over unknown.</summary>
-    private static bool? Or(bool? left, bool? right) =>
-        left == true || right == true ? true : left is null || right is null ? null : false;
+    private static bool? Or(bool? left, bool? right)
+    {
+        if (left == true || right == true)
+        {
+            return true;
+        }
+
+        return left is null || right is null ? null : false;
+    }
 
     private bool? Matches(IPatternOperation pattern, long tested, long value, int depth) => pattern switch
     {
