@@ -129,7 +129,7 @@ internal sealed class ValidatorBody
                 return IsTrue(conditional.WhenTrue, depth) && IsTrue(conditional.WhenFalse, depth);
             case ILocalReferenceOperation local:
                 var values = new List<(IOperation Value, long KeptBits)>();
-                if (ReachingWrites.Collect(local, local.Local, values, out _) || values.Count == 0)
+                if (ReachingWrites.Collect(local, local.Local, values, out _) || values.Count == 0 || HasUntracedWrite(local))
                 {
                     return false;
                 }
@@ -194,14 +194,73 @@ internal sealed class ValidatorBody
 
                 return Outcome.Continue;
 
-            // Logging and other calls whose result is dropped do not decide the outcome.
-            case IExpressionStatementOperation or IEmptyOperation or ILocalFunctionOperation:
+            // Logging and other calls whose result is dropped do not decide the outcome. A local the
+            // statement mentions may have changed, as with ok &= chain.Build(certificate), so it is forgotten.
+            case IExpressionStatementOperation expression:
+                ForgetLocals(expression);
+                return Outcome.Continue;
+            case IEmptyOperation or ILocalFunctionOperation:
                 return Outcome.Continue;
             case ILabeledOperation labeled:
                 return labeled.Operation is null ? Outcome.Continue : Run(labeled.Operation, value);
             default:
                 return Outcome.Unknown;
         }
+    }
+
+    private void ForgetLocals(IOperation statement)
+    {
+        foreach (var operation in statement.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local)
+            {
+                locals.Remove(local.Local);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns true when the local is written in a way that the walk back through its writes does not judge
+    /// as a <c>bool</c>: <c>&amp;=</c> and other compound assignments, <c>ref</c> or <c>out</c> arguments,
+    /// and deconstruction.
+    /// </summary>
+    private static bool HasUntracedWrite(ILocalReferenceOperation read)
+    {
+        var root = (IOperation)read;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            var written = operation switch
+            {
+                ICompoundAssignmentOperation compound => compound.Target,
+                IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                _ => null,
+            };
+            if (written is not null && ReferencesLocal(written, read.Local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesLocal(IOperation operation, ILocalSymbol local)
+    {
+        foreach (var inner in operation.DescendantsAndSelf())
+        {
+            if (inner is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Evaluates a condition for one errors value; returns null when something else decides it.</summary>

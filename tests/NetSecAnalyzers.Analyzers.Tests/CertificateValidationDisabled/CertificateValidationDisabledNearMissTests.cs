@@ -57,6 +57,7 @@ public class CertificateValidationDisabledNearMissTests
         using System.Net;
         using System.Net.Http;
         using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
 
         class C
         {
@@ -83,6 +84,18 @@ public class CertificateValidationDisabledNearMissTests
                     }
 
                     return false;
+                };
+                ServicePointManager.ServerCertificateValidationCallback = (s, certificate, chain, errors) =>
+                {
+                    var accept = true;
+                    accept &= chain.Build(new X509Certificate2(certificate));
+                    return accept;
+                };
+                ServicePointManager.ServerCertificateValidationCallback = (s, certificate, chain, errors) =>
+                {
+                    bool ok = errors == SslPolicyErrors.None || errors == SslPolicyErrors.RemoteCertificateChainErrors;
+                    ok &= chain.ChainElements.Last().Certificate.Thumbprint == PinnedRoot;
+                    return ok;
                 };
             }
         }
