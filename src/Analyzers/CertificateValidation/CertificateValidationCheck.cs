@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -118,12 +119,12 @@ internal sealed class CertificateValidationCheck
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && source.ReportedAt == site.Value ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
-            case DelegateSourceKind.Function when ValidatorBody.AcceptsEverything(source.Body!):
+            case DelegateSourceKind.Function when ValidatorBody.AcceptsEverything(source.Body!, context.CancellationToken):
                 message = shown + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
                 remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
                 fix = CertificateValidationFix.Replace;
                 break;
-            case DelegateSourceKind.Function when AcceptedErrors(site, source) is var accepted && accepted != 0:
+            case DelegateSourceKind.Function when AcceptedErrors(site, source, context.CancellationToken) is var accepted && accepted != 0:
                 message = shown + " accepts " + ErrorNames(accepted) + " without checking the certificate";
                 remedy = "accept only SslPolicyErrors.None, or check the certificate itself before accepting an error";
                 fix = null;
@@ -167,7 +168,7 @@ internal sealed class CertificateValidationCheck
             || TestProjectScope.IsSetToTrue(options.GlobalOptions, AnyClientCertificateKey);
     }
 
-    private long AcceptedErrors(InstallSite site, DelegateSource source)
+    private long AcceptedErrors(InstallSite site, DelegateSource source, CancellationToken cancellationToken)
     {
         var index = ErrorsIndex(site.Invoke);
         var function = source.Function;
@@ -176,7 +177,7 @@ internal sealed class CertificateValidationCheck
             return 0;
         }
 
-        return ValidatorBody.AcceptedErrors(source.Body!, function.Parameters[index], flags, symbols.NameMismatch | symbols.ChainErrors);
+        return ValidatorBody.AcceptedErrors(source.Body!, function.Parameters[index], flags, symbols.NameMismatch | symbols.ChainErrors, cancellationToken);
     }
 
     private string ErrorNames(long accepted)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetSecAnalyzers.Analyzers.Flow;
@@ -18,11 +19,13 @@ internal sealed class ValidatorBody
     private const int MaxDepth = 16;
 
     private readonly IParameterSymbol errors;
+    private readonly CancellationToken cancellationToken;
     private readonly Dictionary<ILocalSymbol, bool?> locals = new(SymbolEqualityComparer.Default);
 
-    private ValidatorBody(IParameterSymbol errors)
+    private ValidatorBody(IParameterSymbol errors, CancellationToken cancellationToken)
     {
         this.errors = errors;
+        this.cancellationToken = cancellationToken;
     }
 
     private enum Outcome
@@ -33,13 +36,16 @@ internal sealed class ValidatorBody
         Unknown,
     }
 
-    /// <summary>Returns true when every path through <paramref name="body"/> that returns, returns <c>true</c>.</summary>
-    public static bool AcceptsEverything(IOperation body)
+    /// <summary>
+    /// Returns true when every path through <paramref name="body"/> that returns, returns <c>true</c>, and
+    /// nothing in it throws: neither the body itself nor a method of the project that it calls directly.
+    /// </summary>
+    public static bool AcceptsEverything(IOperation body, CancellationToken cancellationToken)
     {
         var returns = 0;
         foreach (var operation in OwnOperations(body))
         {
-            if (operation is IThrowOperation)
+            if (operation is IThrowOperation || (operation is IInvocationOperation call && CallsThrowingMethod(call, cancellationToken)))
             {
                 return false;
             }
@@ -62,7 +68,7 @@ internal sealed class ValidatorBody
     /// Returns the flags among <paramref name="reported"/> that some error combination containing them is
     /// accepted with, when no check other than on <paramref name="errors"/> decides it.
     /// </summary>
-    public static long AcceptedErrors(IOperation body, IParameterSymbol errors, IReadOnlyList<long> flags, long reported)
+    public static long AcceptedErrors(IOperation body, IParameterSymbol errors, IReadOnlyList<long> flags, long reported, CancellationToken cancellationToken)
     {
         var accepted = 0L;
         var combinations = 1 << flags.Count;
@@ -77,13 +83,33 @@ internal sealed class ValidatorBody
                 }
             }
 
-            if ((value & reported) != 0 && new ValidatorBody(errors).Run(body, value) == Outcome.Accept)
+            if ((value & reported) != 0 && new ValidatorBody(errors, cancellationToken).Run(body, value) == Outcome.Accept)
             {
                 accepted |= value & reported;
             }
         }
 
         return accepted;
+    }
+
+    /// <summary>Returns true for a call to a method whose body, in the project, contains a <c>throw</c>, such as a pinning check.</summary>
+    private static bool CallsThrowingMethod(IInvocationOperation call, CancellationToken cancellationToken)
+    {
+        var body = DelegateSources.BodyOf(call.TargetMethod, call, cancellationToken);
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in OwnOperations(body))
+        {
+            if (operation is IThrowOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The operations of a body, without those of nested lambdas and local functions.</summary>
@@ -198,7 +224,7 @@ internal sealed class ValidatorBody
             // statement mentions may have changed, as with ok &= chain.Build(certificate), so it is forgotten.
             case IExpressionStatementOperation expression:
                 ForgetLocals(expression);
-                return Outcome.Continue;
+                return CallsThrowingMethod(expression) ? Outcome.Unknown : Outcome.Continue;
             case IEmptyOperation or ILocalFunctionOperation:
                 return Outcome.Continue;
             case ILabeledOperation labeled:
@@ -206,6 +232,19 @@ internal sealed class ValidatorBody
             default:
                 return Outcome.Unknown;
         }
+    }
+
+    private bool CallsThrowingMethod(IOperation statement)
+    {
+        foreach (var operation in statement.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation call && CallsThrowingMethod(call, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void ForgetLocals(IOperation statement)

@@ -121,6 +121,19 @@ public class CertificateValidationDisabledNearMissTests
 
                     return true;
                 };
+                ServicePointManager.ServerCertificateValidationCallback = (s, certificate, chain, errors) =>
+                {
+                    EnsurePinned(certificate);
+                    return true;
+                };
+            }
+
+            static void EnsurePinned(System.Security.Cryptography.X509Certificates.X509Certificate certificate)
+            {
+                if (certificate?.GetCertHashString() != "3B1EFD3A66EA28B16697394703A72CA340A05BD5")
+                {
+                    throw new AuthenticationException("Unexpected certificate " + certificate?.Subject);
+                }
             }
         }
         """);
