@@ -119,7 +119,7 @@ internal sealed class CertificateValidationCheck
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && source.ReportedAt == site.Value ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
-            case DelegateSourceKind.Function when ValidatorBody.AcceptsEverything(source.Body!, context.CancellationToken):
+            case DelegateSourceKind.Function when AlwaysTrueBody.AcceptsEverything(source.Body!, context.CancellationToken):
                 message = shown + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
                 remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
                 fix = CertificateValidationFix.Replace;
@@ -136,10 +136,7 @@ internal sealed class CertificateValidationCheck
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (fix is not null)
         {
-            properties = properties
-                .Add(CertificateValidationFix.Key, fix)
-                .Add(CertificateValidationFix.ParametersKey, string.Join(",", ParameterNames(site.Invoke, source.Function)))
-                .Add(CertificateValidationFix.ErrorsIndexKey, ErrorsIndex(site.Invoke).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            properties = CertificateValidationFix.Properties(fix, symbols, site.Invoke, source.Function);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -170,14 +167,14 @@ internal sealed class CertificateValidationCheck
 
     private long AcceptedErrors(InstallSite site, DelegateSource source, CancellationToken cancellationToken)
     {
-        var index = ErrorsIndex(site.Invoke);
+        var index = CertificateValidationFix.ErrorsIndex(symbols, site.Invoke);
         var function = source.Function;
         if (index < 0 || function is null)
         {
             return 0;
         }
 
-        return ValidatorBody.AcceptedErrors(source.Body!, function.Parameters[index], flags, symbols.NameMismatch | symbols.ChainErrors, cancellationToken);
+        return PolicyErrorsInterpreter.AcceptedErrors(source.Body!, function.Parameters[index], flags, symbols.NameMismatch | symbols.ChainErrors, cancellationToken);
     }
 
     private string ErrorNames(long accepted)
@@ -194,64 +191,6 @@ internal sealed class CertificateValidationCheck
         }
 
         return string.Join(" and ", names);
-    }
-
-    private int ErrorsIndex(IMethodSymbol invoke)
-    {
-        for (var i = 0; i < invoke.Parameters.Length; i++)
-        {
-            if (symbols.IsPolicyErrors(invoke.Parameters[i].Type))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// Names the parameters of a replacement validator: the function's own names where it declares usable
-    /// ones, otherwise names from the parameter types, because <c>Func</c>'s own are <c>arg1</c> to <c>arg5</c>
-    /// and an anonymous method without a parameter list has none.
-    /// </summary>
-    private string[] ParameterNames(IMethodSymbol invoke, IMethodSymbol? function)
-    {
-        var own = new string[invoke.Parameters.Length];
-        var usable = function is not null && function.Parameters.Length == own.Length;
-        for (var i = 0; usable && i < own.Length; i++)
-        {
-            var name = function!.Parameters[i].Name;
-            usable = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name) && name != "_" && System.Array.IndexOf(own, name) < 0;
-            own[i] = name;
-        }
-
-        if (usable)
-        {
-            return own;
-        }
-
-        var byType = new string[invoke.Parameters.Length];
-        for (var i = 0; i < byType.Length; i++)
-        {
-            byType[i] = NameForType(invoke.Parameters[i].Type);
-        }
-
-        return byType;
-    }
-
-    private string NameForType(ITypeSymbol type)
-    {
-        if (symbols.IsPolicyErrors(type))
-        {
-            return "errors";
-        }
-
-        if (symbols.IsCertificate(type))
-        {
-            return "certificate";
-        }
-
-        return symbols.IsChain(type) ? "chain" : "sender";
     }
 
     /// <summary>Writes the delegate for a message, with the body of a long lambda or anonymous method shortened to <c>...</c>.</summary>

@@ -7,14 +7,12 @@ using NetSecAnalyzers.Analyzers.Flow;
 namespace NetSecAnalyzers.Analyzers.CertificateValidation;
 
 /// <summary>
-/// Judges the body of one validator. It accepts every certificate when each <c>return</c> outside nested
-/// functions returns <c>true</c> and nothing throws; statements before the return, such as logging, do not
-/// matter. Otherwise the body is run once for each combination of <c>SslPolicyErrors</c> flags, following
-/// only <c>if</c>, <c>return</c>, <c>throw</c> and conditions on the errors parameter. A combination
-/// whose outcome depends on anything else, such as a certificate property, is not judged, so pinning code
-/// is never a finding.
+/// Finds the policy errors a validator accepts by running its body once for each combination of
+/// <c>SslPolicyErrors</c> flags, following only <c>if</c>, <c>return</c>, <c>throw</c>, locals and
+/// conditions on the errors parameter. A combination whose outcome depends on anything else, such as a
+/// certificate property, is not judged, so pinning code is never a finding.
 /// </summary>
-internal sealed class ValidatorBody
+internal sealed class PolicyErrorsInterpreter
 {
     private const int MaxDepth = 16;
 
@@ -22,7 +20,7 @@ internal sealed class ValidatorBody
     private readonly CancellationToken cancellationToken;
     private readonly Dictionary<ILocalSymbol, bool?> locals = new(SymbolEqualityComparer.Default);
 
-    private ValidatorBody(IParameterSymbol errors, CancellationToken cancellationToken)
+    private PolicyErrorsInterpreter(IParameterSymbol errors, CancellationToken cancellationToken)
     {
         this.errors = errors;
         this.cancellationToken = cancellationToken;
@@ -34,34 +32,6 @@ internal sealed class ValidatorBody
         Accept,
         Reject,
         Unknown,
-    }
-
-    /// <summary>
-    /// Returns true when every path through <paramref name="body"/> that returns, returns <c>true</c>, and
-    /// nothing in it throws: neither the body itself nor a method of the project that it calls directly.
-    /// </summary>
-    public static bool AcceptsEverything(IOperation body, CancellationToken cancellationToken)
-    {
-        var returns = 0;
-        foreach (var operation in OwnOperations(body))
-        {
-            if (operation is IThrowOperation || (operation is IInvocationOperation call && CallsThrowingMethod(call, cancellationToken)))
-            {
-                return false;
-            }
-
-            if (operation is IReturnOperation { Kind: OperationKind.Return } statement)
-            {
-                if (!IsTrue(statement.ReturnedValue, depth: 0))
-                {
-                    return false;
-                }
-
-                returns++;
-            }
-        }
-
-        return returns > 0;
     }
 
     /// <summary>
@@ -83,95 +53,13 @@ internal sealed class ValidatorBody
                 }
             }
 
-            if ((value & reported) != 0 && new ValidatorBody(errors, cancellationToken).Run(body, value) == Outcome.Accept)
+            if ((value & reported) != 0 && new PolicyErrorsInterpreter(errors, cancellationToken).Run(body, value) == Outcome.Accept)
             {
                 accepted |= value & reported;
             }
         }
 
         return accepted;
-    }
-
-    /// <summary>Returns true for a call to a method whose body, in the project, contains a <c>throw</c>, such as a pinning check.</summary>
-    private static bool CallsThrowingMethod(IInvocationOperation call, CancellationToken cancellationToken)
-    {
-        var body = DelegateSources.BodyOf(call.TargetMethod, call, cancellationToken);
-        if (body is null)
-        {
-            return false;
-        }
-
-        foreach (var operation in OwnOperations(body))
-        {
-            if (operation is IThrowOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The operations of a body, without those of nested lambdas and local functions.</summary>
-    private static IEnumerable<IOperation> OwnOperations(IOperation root)
-    {
-        var pending = new Stack<IOperation>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var operation = pending.Pop();
-            yield return operation;
-            foreach (var child in operation.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
-
-    /// <summary>Returns true for a value that is <c>true</c> on every path: a constant, or locals and branches made of them.</summary>
-    private static bool IsTrue(IOperation? value, int depth)
-    {
-        if (value is null || depth > MaxDepth)
-        {
-            return false;
-        }
-
-        if (value.ConstantValue is { HasValue: true, Value: bool constant })
-        {
-            return constant;
-        }
-
-        depth++;
-        switch (value)
-        {
-            case IConversionOperation conversion:
-                return IsTrue(conversion.Operand, depth);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } union:
-                return IsTrue(union.LeftOperand, depth) || IsTrue(union.RightOperand, depth);
-            case IConditionalOperation { WhenFalse: not null } conditional:
-                return IsTrue(conditional.WhenTrue, depth) && IsTrue(conditional.WhenFalse, depth);
-            case ILocalReferenceOperation local:
-                var values = new List<(IOperation Value, long KeptBits)>();
-                if (ReachingWrites.Collect(local, local.Local, values, out _) || values.Count == 0 || HasUntracedWrite(local))
-                {
-                    return false;
-                }
-
-                foreach (var (written, _) in values)
-                {
-                    if (!IsTrue(written, depth))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
     }
 
     private Outcome Run(IOperation statement, long value)
@@ -238,7 +126,7 @@ internal sealed class ValidatorBody
     {
         foreach (var operation in statement.DescendantsAndSelf())
         {
-            if (operation is IInvocationOperation call && CallsThrowingMethod(call, cancellationToken))
+            if (operation is IInvocationOperation call && AlwaysTrueBody.CallsThrowingMethod(call, cancellationToken))
             {
                 return true;
             }
@@ -256,50 +144,6 @@ internal sealed class ValidatorBody
                 locals.Remove(local.Local);
             }
         }
-    }
-
-    /// <summary>
-    /// Returns true when the local is written in a way that the walk back through its writes does not judge
-    /// as a <c>bool</c>: <c>&amp;=</c> and other compound assignments, <c>ref</c> or <c>out</c> arguments,
-    /// and deconstruction.
-    /// </summary>
-    private static bool HasUntracedWrite(ILocalReferenceOperation read)
-    {
-        var root = (IOperation)read;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            var written = operation switch
-            {
-                ICompoundAssignmentOperation compound => compound.Target,
-                IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
-                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
-                _ => null,
-            };
-            if (written is not null && ReferencesLocal(written, read.Local))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ReferencesLocal(IOperation operation, ILocalSymbol local)
-    {
-        foreach (var inner in operation.DescendantsAndSelf())
-        {
-            if (inner is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Evaluates a condition for one errors value; returns null when something else decides it.</summary>
