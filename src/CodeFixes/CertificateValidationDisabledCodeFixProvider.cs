@@ -30,7 +30,8 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
 {
     private const string Title = "Accept only certificates without policy errors";
     private const string EquivalenceKey = RuleIds.CertificateValidationDisabled + ".ValidateCertificates";
-    private const string PolicyErrorsNone = "global::System.Net.Security.SslPolicyErrors.None";
+    private const string PolicyErrorsType = "SslPolicyErrors";
+    private const string PolicyErrorsFullName = "System.Net.Security." + PolicyErrorsType;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CertificateValidationDisabled);
 
@@ -72,7 +73,8 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
             switch (diagnostic.Properties[CertificateValidationFix.Key])
             {
                 case CertificateValidationFix.Replace:
-                    editor.ReplaceNode(target, SafeValidator(diagnostic).WithTriviaFrom(target));
+                    var policyErrors = PolicyErrorsName(editor.SemanticModel, target.SpanStart);
+                    editor.ReplaceNode(target, SafeValidator(diagnostic, policyErrors).WithTriviaFrom(target));
                     break;
                 default:
                     editor.RemoveNode(target, SyntaxRemoveOptions.KeepUnbalancedDirectives);
@@ -108,6 +110,24 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
         };
     }
 
+    /// <summary>
+    /// Names <c>SslPolicyErrors</c> as the file can: by its simple name where the usings bring it into
+    /// scope, otherwise fully qualified for the simplifier to shorten. The simplifier alone leaves
+    /// <c>global::</c> in a lambda inside a conditional expression.
+    /// </summary>
+    private static ExpressionSyntax PolicyErrorsName(SemanticModel model, int position)
+    {
+        foreach (var symbol in model.LookupNamespacesAndTypes(position, name: PolicyErrorsType))
+        {
+            if (symbol is INamedTypeSymbol type && type.ToDisplayString() == PolicyErrorsFullName)
+            {
+                return SyntaxFactory.IdentifierName(PolicyErrorsType);
+            }
+        }
+
+        return SyntaxFactory.ParseExpression("global::" + PolicyErrorsFullName).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
     private static bool HasErrorsParameter(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(CertificateValidationFix.ParametersKey, out var names)
         && diagnostic.Properties.TryGetValue(CertificateValidationFix.ErrorsIndexKey, out var index)
@@ -115,7 +135,7 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
         && position < (names ?? string.Empty).Split(',').Length;
 
     /// <summary>Builds <c>(sender, certificate, chain, errors) =&gt; errors == SslPolicyErrors.None</c> with the diagnostic's names.</summary>
-    private static ExpressionSyntax SafeValidator(Diagnostic diagnostic)
+    private static ExpressionSyntax SafeValidator(Diagnostic diagnostic, ExpressionSyntax policyErrors)
     {
         var names = (diagnostic.Properties[CertificateValidationFix.ParametersKey] ?? string.Empty).Split(',');
         var errorsIndex = int.Parse(diagnostic.Properties[CertificateValidationFix.ErrorsIndexKey]!, CultureInfo.InvariantCulture);
@@ -128,7 +148,7 @@ public sealed class CertificateValidationDisabledCodeFixProvider : CodeFixProvid
         var check = SyntaxFactory.BinaryExpression(
             SyntaxKind.EqualsExpression,
             SyntaxFactory.IdentifierName(names[errorsIndex]),
-            SyntaxFactory.ParseExpression(PolicyErrorsNone).WithAdditionalAnnotations(Simplifier.Annotation));
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, policyErrors, SyntaxFactory.IdentifierName("None")));
         return SyntaxFactory.ParenthesizedLambdaExpression(SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters)), check)
             .NormalizeWhitespace();
     }

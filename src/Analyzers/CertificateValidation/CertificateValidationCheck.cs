@@ -117,7 +117,7 @@ internal sealed class CertificateValidationCheck
             case DelegateSourceKind.DangerousValidator:
                 message = shown + " accepts every server certificate";
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
-                fix = site.IsAssignment && source.ReportedAt == site.Value ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
+                fix = site.IsAssignment && site.Value is IPropertyReferenceOperation ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AlwaysTrueBody.AcceptsEverything(source.Body!, context.CancellationToken):
                 message = shown + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");

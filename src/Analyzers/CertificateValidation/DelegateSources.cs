@@ -65,8 +65,9 @@ internal sealed class DelegateSources
             return null;
         }
 
-        // A validator method often lives in another file than the handler it is installed on. The driver's
-        // model provider caches these models, and they are asked for only at installation sites.
+        // A validator method often lives in another file than the handler it is installed on. Under the
+        // analyzer driver the compilation's semantic model provider caches these models (dotnet/roslyn pull
+        // request 46508), and they are requested only at installation sites.
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
         return model.Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030

@@ -88,6 +88,38 @@ public class CertificateValidationDisabledFixTests
 
     [Fact]
     [Trait("Rule", "NETSEC020")]
+    public Task BranchAndPassedDangerousValidator_Fix() => Verify.VerifyCodeFixAsync("""
+        using System.IO;
+        using System.Net.Http;
+        using System.Net.Security;
+
+        class C
+        {
+            void M(Stream inner, bool debug, HttpClientHandler handler)
+            {
+                var stream = new SslStream(inner, false, debug ? [|(s, c, ch, e) => true|] : null);
+                var trustAll = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                handler.ServerCertificateCustomValidationCallback = [|trustAll|];
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Net.Http;
+        using System.Net.Security;
+
+        class C
+        {
+            void M(Stream inner, bool debug, HttpClientHandler handler)
+            {
+                var stream = new SslStream(inner, false, debug ? (s, c, ch, e) => e == SslPolicyErrors.None : null);
+                var trustAll = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
+                handler.ServerCertificateCustomValidationCallback = (sender, certificate, chain, errors) => errors == SslPolicyErrors.None;
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC020")]
     public Task DangerousValidatorRemoved_Fix() => Verify.VerifyCodeFixAsync("""
         using System.Net.Http;
 
