@@ -21,6 +21,17 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.LegacyTlsProtocol.HelpUri,
         customTags: CustomTags(RuleCatalog.LegacyTlsProtocol));
 
+    public static readonly DiagnosticDescriptor CertificateValidationDisabled = new(
+        RuleIds.CertificateValidationDisabled,
+        RuleCatalog.CertificateValidationDisabled.Title,
+        RuleCatalog.CertificateValidationDisabled.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: RuleCatalog.CertificateValidationDisabled.Description,
+        helpLinkUri: RuleCatalog.CertificateValidationDisabled.HelpUri,
+        customTags: CustomTags(RuleCatalog.CertificateValidationDisabled));
+
     public static readonly DiagnosticDescriptor RevocationCheckDisabled = new(
         RuleIds.RevocationCheckDisabled,
         RuleCatalog.RevocationCheckDisabled.Title,

@@ -69,6 +69,7 @@ internal sealed class TestProjectScope
         return false;
     }
 
-    private static bool IsSetToTrue(AnalyzerConfigOptions options, string key) =>
+    /// <summary>Returns true when <paramref name="key"/> is set to <c>true</c> in <paramref name="options"/>.</summary>
+    internal static bool IsSetToTrue(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && bool.TryParse(value, out var enabled) && enabled;
 }

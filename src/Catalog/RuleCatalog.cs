@@ -66,7 +66,7 @@ public static class RuleCatalog
         securitySeverity: 8.1,
         precision: "high",
         RuleTargets.CSharp | RuleTargets.Nginx | RuleTargets.Compose,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("tls", 295));
 
     public static readonly RuleDefinition RevocationCheckDisabled = new(

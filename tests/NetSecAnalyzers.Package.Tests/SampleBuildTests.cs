@@ -32,13 +32,14 @@ public sealed class SampleBuildTests
     }
 
     [Fact]
-    public void InsecureSample_BuildFailsWithNetsec001()
+    public void InsecureSample_BuildFailsWithNetsec001AndNetsec020()
     {
         var result = BuildSample("insecure");
 
         Assert.True(result.ExitCode != 0, "The insecure sample built successfully:\n" + result.Output);
         Assert.Contains("Program.cs(14,", result.Output);
         Assert.Contains("error NETSEC001", result.Output);
+        Assert.Contains("error NETSEC020", result.Output);
     }
 
     [Fact]
