@@ -92,7 +92,7 @@ public static class RuleCatalog
         securitySeverity: 7.5,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 319));
 
     public static readonly RuleDefinition ClearTextHttpToRemoteHost = new(

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using NetSecAnalyzers.Analyzers.Pipeline;
+
+namespace NetSecAnalyzers.CodeFixes;
+
+/// <summary>
+/// A fix for a whole-pipeline finding that inserts middleware calls in the conventional place: before
+/// the first statement that leads to static files, routing or endpoints (the analyzer passes it as an
+/// additional location), or at the end of an existing <c>if (!env.IsDevelopment())</c> block.
+/// Each finding inserts at its own pipeline's statements, so batch fixing is safe.
+/// </summary>
+public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
+{
+    protected abstract string Title { get; }
+
+    protected abstract string EquivalenceKey { get; }
+
+    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(PipelineFinding.AppKey, out var app) && app is not null
+                && CreateStatements(diagnostic, app, inProductionBlock: false).Count > 0)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, cancellationToken => InsertAsync(context.Document, diagnostic, app, cancellationToken), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Returns the statements to insert, in the form each one takes as source text; empty when the fix
+    /// does not apply. <paramref name="inProductionBlock"/> is true when they go into an existing
+    /// <c>!IsDevelopment()</c> block.
+    /// </summary>
+    protected abstract IReadOnlyList<string> CreateStatements(Diagnostic diagnostic, string app, bool inProductionBlock);
+
+    /// <summary>Returns true when the statements should go into the production block, when the pipeline has one.</summary>
+    protected virtual bool PrefersProductionBlock => false;
+
+    private async Task<Document> InsertAsync(Document document, Diagnostic diagnostic, string app, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        if (PrefersProductionBlock && FindAdditional<BlockSyntax>(root, diagnostic, PipelineFinding.ProductionBlockKey) is { } block)
+        {
+            var added = Parse(CreateStatements(diagnostic, app, inProductionBlock: true));
+            return document.WithSyntaxRoot(root.ReplaceNode(block, block.AddStatements(added.ToArray())));
+        }
+
+        if (FindAdditional<StatementSyntax>(root, diagnostic, PipelineFinding.AnchorKey) is not { } anchor)
+        {
+            return document;
+        }
+
+        var statements = Parse(CreateStatements(diagnostic, app, inProductionBlock: false));
+        if (anchor.Parent is GlobalStatementSyntax global)
+        {
+            var globals = statements.Select(statement => (SyntaxNode)SyntaxFactory.GlobalStatement(statement)).ToList();
+            return document.WithSyntaxRoot(root.ReplaceNode(global, MoveLeadingTrivia(global, globals)));
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(anchor, MoveLeadingTrivia(anchor, statements.Cast<SyntaxNode>().ToList())));
+    }
+
+    /// <summary>
+    /// Puts <paramref name="inserted"/> before <paramref name="anchor"/>, moving the anchor's blank lines
+    /// and comments to the first inserted statement so that they keep introducing the same group of statements.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> MoveLeadingTrivia(SyntaxNode anchor, List<SyntaxNode> inserted)
+    {
+        var leading = anchor.GetLeadingTrivia();
+        var lastLineBreak = -1;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lastLineBreak = i;
+            }
+        }
+
+        var indentation = SyntaxFactory.TriviaList(leading.Skip(lastLineBreak + 1));
+        inserted[0] = inserted[0].WithLeadingTrivia(leading);
+        for (var i = 1; i < inserted.Count; i++)
+        {
+            inserted[i] = inserted[i].WithLeadingTrivia(indentation);
+        }
+
+        inserted.Add(anchor.WithLeadingTrivia(indentation));
+        return inserted;
+    }
+
+    private static List<StatementSyntax> Parse(IReadOnlyList<string> texts) =>
+        texts.Select(text => SyntaxFactory.ParseStatement(text + "\n").WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+
+    private static T? FindAdditional<T>(SyntaxNode root, Diagnostic diagnostic, string key)
+        where T : SyntaxNode
+    {
+        if (!diagnostic.Properties.TryGetValue(key, out var text)
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || index >= diagnostic.AdditionalLocations.Count)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.AdditionalLocations[index].SourceSpan, getInnermostNodeForTie: true);
+        return node.FirstAncestorOrSelf<T>();
+    }
+}
