@@ -118,7 +118,7 @@ public static class RuleCatalog
         securitySeverity: 6.1,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition HstsPolicyTooWeak = new(

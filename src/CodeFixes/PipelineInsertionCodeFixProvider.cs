@@ -53,6 +53,9 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
     /// <summary>Returns true when the statements should go into the production block, when the pipeline has one.</summary>
     protected virtual bool PrefersProductionBlock => false;
 
+    /// <summary>Returns the namespace the inserted code needs a <c>using</c> for, or null.</summary>
+    protected virtual string? RequiredNamespace(Diagnostic diagnostic, bool inProductionBlock) => null;
+
     private async Task<Document> InsertAsync(Document document, Diagnostic diagnostic, string app, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +67,8 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
         if (PrefersProductionBlock && FindAdditional<BlockSyntax>(root, diagnostic, PipelineFinding.ProductionBlockKey) is { } block)
         {
             var added = Parse(CreateStatements(diagnostic, app, inProductionBlock: true));
-            return document.WithSyntaxRoot(root.ReplaceNode(block, block.AddStatements(added.ToArray())));
+            var withBlock = root.ReplaceNode(block, block.AddStatements(added.ToArray()));
+            return await ImportAsync(document, withBlock, RequiredNamespace(diagnostic, inProductionBlock: true), cancellationToken).ConfigureAwait(false);
         }
 
         if (FindAdditional<StatementSyntax>(root, diagnostic, PipelineFinding.AnchorKey) is not { } anchor)
@@ -76,10 +80,38 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
         if (anchor.Parent is GlobalStatementSyntax global)
         {
             var globals = statements.Select(statement => (SyntaxNode)SyntaxFactory.GlobalStatement(statement)).ToList();
-            return document.WithSyntaxRoot(root.ReplaceNode(global, MoveLeadingTrivia(global, globals)));
+            var withGlobals = root.ReplaceNode(global, MoveLeadingTrivia(global, globals));
+            return await ImportAsync(document, withGlobals, RequiredNamespace(diagnostic, inProductionBlock: false), cancellationToken).ConfigureAwait(false);
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(anchor, MoveLeadingTrivia(anchor, statements.Cast<SyntaxNode>().ToList())));
+        var withStatements = root.ReplaceNode(anchor, MoveLeadingTrivia(anchor, statements.Cast<SyntaxNode>().ToList()));
+        return await ImportAsync(document, withStatements, RequiredNamespace(diagnostic, inProductionBlock: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds <c>using <paramref name="ns"/>;</c> to the new root unless the file or a global using of the
+    /// project already imports it.
+    /// </summary>
+    private static async Task<Document> ImportAsync(Document document, SyntaxNode root, string? ns, CancellationToken cancellationToken)
+    {
+        if (ns is null || root is not CompilationUnitSyntax unit || unit.Usings.Any(directive => directive.Name?.ToString() == ns))
+        {
+            return document.WithSyntaxRoot(root);
+        }
+
+        foreach (var other in document.Project.Documents)
+        {
+            if (other.Id != document.Id
+                && await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax otherUnit
+                && otherUnit.Usings.Any(directive => directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Name?.ToString() == ns))
+            {
+                return document.WithSyntaxRoot(root);
+            }
+        }
+
+        var lineBreak = unit.Usings.Count > 0 ? unit.Usings.Last().GetTrailingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.LineFeed);
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns)).NormalizeWhitespace().WithTrailingTrivia(lineBreak);
+        return document.WithSyntaxRoot(unit.AddUsings(directive));
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ internal sealed class ResponseHeaderWrites
 
         if (property.Property.IsIndexer)
         {
-            if (property.Arguments.Length == 1 && ConstantText(property.Arguments[0].Value) is { } name)
+            if (property.Arguments.Length == 1 && HeaderName(property.Arguments[0].Value) is { } name)
             {
                 Record(name, value);
             }
@@ -79,16 +79,16 @@ internal sealed class ResponseHeaderWrites
         switch (property.Property.Name)
         {
             case "XContentTypeOptions":
-                Record("X-Content-Type-Options", value);
+                Record("XContentTypeOptions", value);
                 break;
             case "XFrameOptions":
-                Record("X-Frame-Options", value);
+                Record("XFrameOptions", value);
                 break;
             case "ContentSecurityPolicy":
-                Record("Content-Security-Policy", value);
+                Record("ContentSecurityPolicy", value);
                 break;
             case "StrictTransportSecurity":
-                Record("Strict-Transport-Security", value);
+                Record("StrictTransportSecurity", value);
                 break;
         }
     }
@@ -100,7 +100,7 @@ internal sealed class ResponseHeaderWrites
         if (Array.IndexOf(WritingMethods, method.Name) >= 0 && receiver is not null && symbols.IsHeaderDictionary(receiver.Type))
         {
             var first = method.IsExtensionMethod ? 1 : 0;
-            if (invocation.Arguments.Length > first + 1 && ConstantText(invocation.Arguments[first].Value) is { } name)
+            if (invocation.Arguments.Length > first + 1 && HeaderName(invocation.Arguments[first].Value) is { } name)
             {
                 Record(name, invocation.Arguments[first + 1].Value);
             }
@@ -115,17 +115,36 @@ internal sealed class ResponseHeaderWrites
         }
     }
 
+    /// <summary>
+    /// Returns the header name without dashes, from a constant or from a <c>HeaderNames</c> field, which
+    /// ASP.NET Core declares as static read-only fields named after the header.
+    /// </summary>
+    private static string? HeaderName(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (operation is IFieldReferenceOperation { Field.ContainingType.Name: "HeaderNames" } field)
+        {
+            return field.Field.Name;
+        }
+
+        return ConstantText(operation)?.Replace("-", string.Empty);
+    }
+
     private void Record(string name, IOperation value)
     {
-        if (name.Equals("X-Content-Type-Options", StringComparison.OrdinalIgnoreCase))
+        if (name.Equals("XContentTypeOptions", StringComparison.OrdinalIgnoreCase))
         {
             Found |= SecurityHeaders.ContentTypeOptions;
         }
-        else if (name.Equals("X-Frame-Options", StringComparison.OrdinalIgnoreCase))
+        else if (name.Equals("XFrameOptions", StringComparison.OrdinalIgnoreCase))
         {
             Found |= SecurityHeaders.FrameProtection;
         }
-        else if (name.Equals("Content-Security-Policy", StringComparison.OrdinalIgnoreCase))
+        else if (name.Equals("ContentSecurityPolicy", StringComparison.OrdinalIgnoreCase))
         {
             Found |= SecurityHeaders.ContentSecurityPolicy;
 
@@ -136,11 +155,11 @@ internal sealed class ResponseHeaderWrites
                 Found |= SecurityHeaders.FrameProtection;
             }
         }
-        else if (name.Equals("Referrer-Policy", StringComparison.OrdinalIgnoreCase))
+        else if (name.Equals("ReferrerPolicy", StringComparison.OrdinalIgnoreCase))
         {
             Found |= SecurityHeaders.ReferrerPolicy;
         }
-        else if (name.Equals("Strict-Transport-Security", StringComparison.OrdinalIgnoreCase))
+        else if (name.Equals("StrictTransportSecurity", StringComparison.OrdinalIgnoreCase))
         {
             Found |= SecurityHeaders.StrictTransportSecurity;
         }
