@@ -131,7 +131,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition SecurityHeadersMissing = new(
