@@ -144,7 +144,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 693));
 
     public static readonly RuleDefinition NestedAddHeaderDropsHeaders = new(

@@ -76,7 +76,10 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var statements = Parse(CreateStatements(diagnostic, app, inProductionBlock: false));
+        // The formatter does not re-indent the inner lines of parsed text, so they get the anchor's indentation here.
+        var indentation = Indentation(anchor.Parent is GlobalStatementSyntax ? anchor.Parent : anchor).ToFullString();
+        var texts = CreateStatements(diagnostic, app, inProductionBlock: false).Select(text => text.Replace("\n", "\n" + indentation)).ToList();
+        var statements = Parse(texts);
         if (anchor.Parent is GlobalStatementSyntax global)
         {
             var globals = statements.Select(statement => (SyntaxNode)SyntaxFactory.GlobalStatement(statement)).ToList();
@@ -121,6 +124,21 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
     private static IEnumerable<SyntaxNode> MoveLeadingTrivia(SyntaxNode anchor, List<SyntaxNode> inserted)
     {
         var leading = anchor.GetLeadingTrivia();
+        var indentation = Indentation(anchor);
+        inserted[0] = inserted[0].WithLeadingTrivia(leading);
+        for (var i = 1; i < inserted.Count; i++)
+        {
+            inserted[i] = inserted[i].WithLeadingTrivia(indentation);
+        }
+
+        inserted.Add(anchor.WithLeadingTrivia(indentation));
+        return inserted;
+    }
+
+    /// <summary>Returns the whitespace that starts the line of <paramref name="node"/>.</summary>
+    private static SyntaxTriviaList Indentation(SyntaxNode node)
+    {
+        var leading = node.GetLeadingTrivia();
         var lastLineBreak = -1;
         for (var i = 0; i < leading.Count; i++)
         {
@@ -130,15 +148,7 @@ public abstract class PipelineInsertionCodeFixProvider : CodeFixProvider
             }
         }
 
-        var indentation = SyntaxFactory.TriviaList(leading.Skip(lastLineBreak + 1));
-        inserted[0] = inserted[0].WithLeadingTrivia(leading);
-        for (var i = 1; i < inserted.Count; i++)
-        {
-            inserted[i] = inserted[i].WithLeadingTrivia(indentation);
-        }
-
-        inserted.Add(anchor.WithLeadingTrivia(indentation));
-        return inserted;
+        return SyntaxFactory.TriviaList(leading.Skip(lastLineBreak + 1));
     }
 
     private static List<StatementSyntax> Parse(IReadOnlyList<string> texts) =>

@@ -97,6 +97,11 @@ internal sealed class ResponseHeaderWrites
     {
         var method = invocation.TargetMethod;
         var receiver = PipelineReader.Receiver(invocation);
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
         if (Array.IndexOf(WritingMethods, method.Name) >= 0 && receiver is not null && symbols.IsHeaderDictionary(receiver.Type))
         {
             var first = method.IsExtensionMethod ? 1 : 0;
