@@ -33,24 +33,35 @@ public sealed class HstsPolicyTooWeakAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        context.RegisterOperationAction(
-            operation => OnAnonymousFunction(operation, hstsOptions, scope),
-            OperationKind.AnonymousFunction);
+        var analysis = new OptionsDelegateAnalysis(hstsOptions, TestProjectScope.Create(context.Compilation, context.Options));
+        context.RegisterOperationAction(analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);
     }
 
-    private static void OnAnonymousFunction(OperationAnalysisContext context, INamedTypeSymbol hstsOptions, TestProjectScope scope)
+    /// <summary>Checks the lambdas and anonymous methods whose one parameter is <c>HstsOptions</c>.</summary>
+    private sealed class OptionsDelegateAnalysis
     {
-        var function = (IAnonymousFunctionOperation)context.Operation;
-        var parameters = function.Symbol.Parameters;
-        if (parameters.Length != 1
-            || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, hstsOptions)
-            || !scope.Includes(function.Syntax.SyntaxTree))
+        private readonly INamedTypeSymbol hstsOptions;
+        private readonly TestProjectScope scope;
+
+        public OptionsDelegateAnalysis(INamedTypeSymbol hstsOptions, TestProjectScope scope)
         {
-            return;
+            this.hstsOptions = hstsOptions;
+            this.scope = scope;
         }
 
-        var options = PipelineOptions.Read(context.Options, function.Syntax.SyntaxTree);
-        HstsOptionsWrites.Check(function, hstsOptions, options.HstsMinimumMaxAge, context.ReportDiagnostic);
+        public void OnAnonymousFunction(OperationAnalysisContext context)
+        {
+            var function = (IAnonymousFunctionOperation)context.Operation;
+            var parameters = function.Symbol.Parameters;
+            if (parameters.Length != 1
+                || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, hstsOptions)
+                || !scope.Includes(function.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            var options = PipelineOptions.Read(context.Options, function.Syntax.SyntaxTree);
+            HstsOptionsWrites.Check(function, hstsOptions, options.HstsMinimumMaxAge, context.ReportDiagnostic);
+        }
     }
 }

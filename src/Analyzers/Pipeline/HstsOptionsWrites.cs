@@ -60,7 +60,7 @@ internal static class HstsOptionsWrites
             }
         }
 
-        // An explicit IncludeSubDomains = false is reported above; reporting Preload as well would say the same twice.
+        // An explicit IncludeSubDomains = false is reported above; reporting Preload as well would repeat that finding.
         if (preload is not null && !includesSubDomains && !writesIncludeSubDomains)
         {
             report(Create(preload, "Preload", minimumMaxAge,

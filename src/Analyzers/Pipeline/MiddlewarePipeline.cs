@@ -13,7 +13,7 @@ internal enum StepKind
     Hsts,
     ForwardedHeaders,
 
-    /// <summary>Middleware that answers requests at its place in the pipeline: static files, <c>UseEndpoints</c>, <c>Run</c>, <c>Map</c> branches.</summary>
+    /// <summary>Middleware that responds to requests at its place in the pipeline: static files, <c>UseEndpoints</c>, <c>Run</c>, <c>Map</c> branches.</summary>
     ServesContent,
 
     /// <summary>Routing, endpoint mapping and starting the host: the conventional place for redirection to come before.</summary>

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace NetSecAnalyzers.Analyzers.Pipeline;
 
-/// <summary>The <c>.editorconfig</c> settings of the pipeline rules, read for the file that holds the pipeline's root.</summary>
+/// <summary>The <c>.editorconfig</c> settings of the pipeline rules, read for the file that contains the pipeline's root.</summary>
 internal sealed class PipelineOptions
 {
     /// <summary>True when a reverse proxy in front of the app terminates TLS and redirects and sends HSTS itself (NETSEC030, NETSEC032).</summary>

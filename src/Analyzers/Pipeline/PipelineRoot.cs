@@ -22,10 +22,10 @@ internal sealed class PipelineRoot
         Statements = RootBlock(body);
     }
 
-    /// <summary>The operation tree of the method that holds the root.</summary>
+    /// <summary>The operation tree of the method that contains the root.</summary>
     public IOperation Body { get; }
 
-    /// <summary>The local or parameter that holds the app; null when the app is only used in a chain such as <c>builder.Build().Run()</c>.</summary>
+    /// <summary>The local or parameter that contains the app; null when the app is only used in a chain such as <c>builder.Build().Run()</c>.</summary>
     public ISymbol? App { get; }
 
     /// <summary>The call that creates the app (minimal hosting), so that chained calls on it count as steps.</summary>

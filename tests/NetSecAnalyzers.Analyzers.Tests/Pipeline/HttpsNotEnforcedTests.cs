@@ -360,6 +360,56 @@ public class HttpsNotEnforcedTests
 
     [Fact]
     [Trait("Rule", "NETSEC030")]
+    public Task MainMethodWithoutRedirection_Reports() => Verify.VerifyAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                WebApplication app;
+                app = [|builder.Build()|];
+                app.MapGet("/", () => "Hello World!");
+                app.Run();
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC030")]
+    public Task AppReturnedToCaller_NoDiagnostic() => Verify.VerifyAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = AppFactory.Create(args);
+        app.UseHttpsRedirection();
+        app.Run();
+
+        static class AppFactory
+        {
+            public static WebApplication Create(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/", () => "Hello World!");
+                return app;
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC030")]
+    public Task ChainedBuildAndRun_Reports() => Verify.VerifyAsync("""
+        using Microsoft.AspNetCore.Builder;
+
+        var builder = WebApplication.CreateBuilder(args);
+        [|builder.Build()|].UseStaticFiles();
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC030")]
     public Task RequireHttpsGlobalFilter_NoDiagnostic() => Verify.VerifyAsync("""
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Mvc;
