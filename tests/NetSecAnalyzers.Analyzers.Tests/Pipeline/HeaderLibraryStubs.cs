@@ -57,7 +57,7 @@ internal static class HeaderLibraryStubs
         }
         """;
 
-    /// <summary>Adds a library stub as a referenced project named <paramref name="assemblyName"/>.</summary>
+    /// <summary>Adds a library stub, or any other source, as a referenced project named <paramref name="assemblyName"/>.</summary>
     public static void Add(SolutionState state, string assemblyName, string source)
     {
         var project = state.AdditionalProjects[assemblyName];

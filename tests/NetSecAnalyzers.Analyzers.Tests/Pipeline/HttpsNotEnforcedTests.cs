@@ -345,16 +345,14 @@ public class HttpsNotEnforcedTests
             app.MapGet("/", () => "Hello World!");
             app.Run();
             """);
-        test.TestState.AdditionalProjects["Company.Web"].Sources.Add(("CompanyDefaults.cs", """
+        HeaderLibraryStubs.Add(test.TestState, "Company.Web", """
             namespace Microsoft.AspNetCore.Builder;
 
             public static class CompanyDefaults
             {
                 public static IApplicationBuilder UseCompanyDefaults(this IApplicationBuilder app) => app.UseHttpsRedirection();
             }
-            """));
-        test.TestState.AdditionalProjects["Company.Web"].AdditionalReferences.AddRange(Infrastructure.SdkReferenceAssemblies.MetadataReferences);
-        test.TestState.AdditionalProjectReferences.Add("Company.Web");
+            """);
         return test.RunAsync();
     }
 
@@ -406,6 +404,36 @@ public class HttpsNotEnforcedTests
 
         var builder = WebApplication.CreateBuilder(args);
         [|builder.Build()|].UseStaticFiles();
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC030")]
+    public Task WebApplicationCreate_Reports() => Verify.VerifyAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var app = [|WebApplication.Create(args)|];
+        app.MapGet("/", () => "Hello World!");
+        app.Run();
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC030")]
+    public Task RequireHttpsOnOneController_Reports() => Verify.VerifyAsync("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.DependencyInjection;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        var app = [|builder.Build()|];
+        app.MapControllers();
+        app.Run();
+
+        [RequireHttps]
+        public class AccountController : Controller
+        {
+        }
         """);
 
     [Fact]

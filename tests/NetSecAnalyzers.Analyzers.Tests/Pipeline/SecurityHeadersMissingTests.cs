@@ -124,6 +124,61 @@ public class SecurityHeadersMissingTests
 
     [Fact]
     [Trait("Rule", "NETSEC034")]
+    public Task MiddlewareByType_NoDiagnostic() => Verify.VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseMiddleware(typeof(HeaderMiddleware));
+        app.Run();
+
+        sealed class HeaderMiddleware : IMiddleware
+        {
+            public Task InvokeAsync(HttpContext context, RequestDelegate next)
+            {
+                context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+                context.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+                context.Response.Headers["Content-Security-Policy"] = "default-src 'self'";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                return next(context);
+            }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC034")]
+    public Task ExternalMiddlewareClass_NoDiagnostic()
+    {
+        var test = Verify.Create("""
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseMiddleware<Company.Web.HeaderMiddleware>();
+            app.Run();
+            """);
+        HeaderLibraryStubs.Add(test.TestState, "Company.Web", """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Company.Web;
+
+            public sealed class HeaderMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public HeaderMiddleware(RequestDelegate next) => this.next = next;
+
+                public Task InvokeAsync(HttpContext context) => next(context);
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC034")]
     public Task NetEscapadesDefaults_NoDiagnostic()
     {
         var test = Verify.Create("""
