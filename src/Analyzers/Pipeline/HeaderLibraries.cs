@@ -19,8 +19,7 @@ internal static class HeaderLibraries
         headers = SecurityHeaders.None;
         if (IsFrom(method, "NetEscapades"))
         {
-            // The default policy, and the policy builders' defaults, send all of them and HSTS on HTTPS responses.
-            headers = method.Name == "UseSecurityHeaders" ? SecurityHeaders.AllChecked | SecurityHeaders.StrictTransportSecurity : SecurityHeaders.None;
+            headers = method.Name == "UseSecurityHeaders" ? NetEscapadesPolicy(invocation) : SecurityHeaders.None;
             return true;
         }
 
@@ -45,6 +44,104 @@ internal static class HeaderLibraries
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Returns the headers of a NetEscapades policy: the default policy without an argument, otherwise
+    /// what the policy's builder methods add (<c>AddDefaultSecurityHeaders</c>, <c>AddFrameOptionsDeny</c>,
+    /// ...), read from the argument and from the initializer of a local passed as the argument. A policy
+    /// that cannot be read counts as the default, because the rules do not guess.
+    /// </summary>
+    private static SecurityHeaders NetEscapadesPolicy(IInvocationOperation invocation)
+    {
+        const SecurityHeaders Defaults = SecurityHeaders.AllChecked | SecurityHeaders.StrictTransportSecurity;
+        var found = SecurityHeaders.None;
+        var recognised = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0 || argument.IsImplicit)
+            {
+                continue;
+            }
+
+            foreach (var operation in PolicyOperations(argument.Value))
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: var name } && NetEscapadesMethod(name, operation) is { } headers)
+                {
+                    recognised = true;
+                    found |= headers;
+                }
+            }
+        }
+
+        return recognised ? found : Defaults;
+    }
+
+    private static System.Collections.Generic.IEnumerable<IOperation> PolicyOperations(IOperation value)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            yield return operation;
+        }
+
+        if (value is not ILocalReferenceOperation local)
+        {
+            yield break;
+        }
+
+        var root = value;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var declarator in root.Descendants())
+        {
+            if (declarator is IVariableDeclaratorOperation { Initializer: { } initializer } found
+                && SymbolEqualityComparer.Default.Equals(found.Symbol, local.Local))
+            {
+                foreach (var operation in initializer.Value.DescendantsAndSelf())
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+
+    private static SecurityHeaders? NetEscapadesMethod(string name, IOperation operation)
+    {
+        if (name == "AddDefaultSecurityHeaders")
+        {
+            return SecurityHeaders.AllChecked | SecurityHeaders.StrictTransportSecurity;
+        }
+
+        if (name == "AddContentTypeOptionsNoSniff")
+        {
+            return SecurityHeaders.ContentTypeOptions;
+        }
+
+        if (name.StartsWith("AddFrameOptions", System.StringComparison.Ordinal))
+        {
+            return SecurityHeaders.FrameProtection;
+        }
+
+        if (name == "AddContentSecurityPolicy")
+        {
+            var frameAncestors = false;
+            foreach (var descendant in operation.Descendants())
+            {
+                frameAncestors |= descendant is IInvocationOperation { TargetMethod.Name: "AddFrameAncestors" };
+            }
+
+            return SecurityHeaders.ContentSecurityPolicy | (frameAncestors ? SecurityHeaders.FrameProtection : SecurityHeaders.None);
+        }
+
+        if (name.StartsWith("AddReferrerPolicy", System.StringComparison.Ordinal))
+        {
+            return SecurityHeaders.ReferrerPolicy;
+        }
+
+        return name.StartsWith("AddStrictTransportSecurity", System.StringComparison.Ordinal) ? SecurityHeaders.StrictTransportSecurity : null;
     }
 
     private static bool IsFrom(IMethodSymbol method, string library)

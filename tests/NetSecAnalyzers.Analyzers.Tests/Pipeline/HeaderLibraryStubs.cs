@@ -10,11 +10,30 @@ namespace NetSecAnalyzers.Analyzers.Tests.Pipeline;
 internal static class HeaderLibraryStubs
 {
     public const string NetEscapades = """
+        using System;
+
         namespace Microsoft.AspNetCore.Builder;
+
+        public sealed class CspBuilder
+        {
+            public CspBuilder AddDefaultSrc() => this;
+            public CspBuilder AddFrameAncestors() => this;
+            public CspBuilder None() => this;
+        }
+
+        public sealed class HeaderPolicyCollection
+        {
+            public HeaderPolicyCollection AddDefaultSecurityHeaders() => this;
+            public HeaderPolicyCollection AddContentTypeOptionsNoSniff() => this;
+            public HeaderPolicyCollection AddFrameOptionsDeny() => this;
+            public HeaderPolicyCollection AddReferrerPolicyNoReferrer() => this;
+            public HeaderPolicyCollection AddContentSecurityPolicy(Action<CspBuilder> configure) => this;
+        }
 
         public static class SecurityHeadersMiddlewareExtensions
         {
             public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app;
+            public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, HeaderPolicyCollection policies) => app;
         }
         """;
 

@@ -195,6 +195,47 @@ public class SecurityHeadersMissingTests
 
     [Fact]
     [Trait("Rule", "NETSEC034")]
+    public Task NetEscapadesCustomPolicy_Reports()
+    {
+        var test = Verify.Create("""
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = {|#0:builder.Build()|};
+            var policies = new HeaderPolicyCollection()
+                .AddContentTypeOptionsNoSniff()
+                .AddContentSecurityPolicy(csp => csp.AddDefaultSrc().None());
+            app.UseSecurityHeaders(policies);
+            app.Run();
+            """);
+        HeaderLibraryStubs.Add(test.TestState, "NetEscapades.AspNetCore.SecurityHeaders", HeaderLibraryStubs.NetEscapades);
+        test.ExpectedDiagnostics.Add(Diagnostics.Diagnostic().WithLocation(0)
+            .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("The app that builder.Build() creates", "clickjacking protection (X-Frame-Options or CSP frame-ancestors) or Referrer-Policy"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC034")]
+    public Task NetEscapadesFullCustomPolicy_NoDiagnostic()
+    {
+        var test = Verify.Create("""
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseSecurityHeaders(new HeaderPolicyCollection()
+                .AddContentTypeOptionsNoSniff()
+                .AddReferrerPolicyNoReferrer()
+                .AddContentSecurityPolicy(csp => csp.AddFrameAncestors().None()));
+            app.Run();
+            """);
+        HeaderLibraryStubs.Add(test.TestState, "NetEscapades.AspNetCore.SecurityHeaders", HeaderLibraryStubs.NetEscapades);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "NETSEC034")]
     public Task OwaspHeadersDefaults_NoDiagnostic()
     {
         var test = Verify.Create("""
