@@ -54,6 +54,50 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.ClearTextHttpToRemoteHost.HelpUri,
         customTags: CustomTags(RuleCatalog.ClearTextHttpToRemoteHost));
 
+    public static readonly DiagnosticDescriptor HttpsNotEnforced = new(
+        RuleIds.HttpsNotEnforced,
+        RuleCatalog.HttpsNotEnforced.Title,
+        RuleCatalog.HttpsNotEnforced.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.HttpsNotEnforced.Description,
+        helpLinkUri: RuleCatalog.HttpsNotEnforced.HelpUri,
+        customTags: CustomTags(RuleCatalog.HttpsNotEnforced));
+
+    public static readonly DiagnosticDescriptor HstsNotEnabled = new(
+        RuleIds.HstsNotEnabled,
+        RuleCatalog.HstsNotEnabled.Title,
+        RuleCatalog.HstsNotEnabled.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.HstsNotEnabled.Description,
+        helpLinkUri: RuleCatalog.HstsNotEnabled.HelpUri,
+        customTags: CustomTags(RuleCatalog.HstsNotEnabled));
+
+    public static readonly DiagnosticDescriptor HstsPolicyTooWeak = new(
+        RuleIds.HstsPolicyTooWeak,
+        RuleCatalog.HstsPolicyTooWeak.Title,
+        RuleCatalog.HstsPolicyTooWeak.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.HstsPolicyTooWeak.Description,
+        helpLinkUri: RuleCatalog.HstsPolicyTooWeak.HelpUri,
+        customTags: CustomTags(RuleCatalog.HstsPolicyTooWeak));
+
+    public static readonly DiagnosticDescriptor SecurityHeadersMissing = new(
+        RuleIds.SecurityHeadersMissing,
+        RuleCatalog.SecurityHeadersMissing.Title,
+        RuleCatalog.SecurityHeadersMissing.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.SecurityHeadersMissing.Description,
+        helpLinkUri: RuleCatalog.SecurityHeadersMissing.HelpUri,
+        customTags: CustomTags(RuleCatalog.SecurityHeadersMissing));
+
     public static readonly DiagnosticDescriptor ServerVersionDisclosed = new(
         RuleIds.ServerVersionDisclosed,
         RuleCatalog.ServerVersionDisclosed.Title,

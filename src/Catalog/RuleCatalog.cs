@@ -92,7 +92,7 @@ public static class RuleCatalog
         securitySeverity: 7.5,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 319));
 
     public static readonly RuleDefinition ClearTextHttpToRemoteHost = new(
@@ -118,7 +118,7 @@ public static class RuleCatalog
         securitySeverity: 6.1,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition HstsPolicyTooWeak = new(
@@ -131,7 +131,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 523));
 
     public static readonly RuleDefinition SecurityHeadersMissing = new(
@@ -144,7 +144,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "medium",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("http", 693));
 
     public static readonly RuleDefinition NestedAddHeaderDropsHeaders = new(

@@ -15,6 +15,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     });
 });
 
+// HSTS options are configured, but with a one-month policy, and UseHsts() is never called below.
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(30));
+
 // The laboratory system's client accepts any certificate and still offers TLS 1.1.
 var labHandler = new HttpClientHandler
 {

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace NetSecAnalyzers.Analyzers.Pipeline;
+
+/// <summary>
+/// Finds the pipeline roots of a compilation (<c>builder.Build()</c> calls and <c>Startup.Configure</c>
+/// methods), reads each pipeline and hands it to one rule's check. The rules share this code but each
+/// reads the pipelines itself, so that one rule can be switched off without affecting the others.
+/// </summary>
+internal sealed class PipelineAnalysis
+{
+    private readonly PipelineSymbols symbols;
+    private readonly TestProjectScope scope;
+    private readonly Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check;
+
+    private PipelineAnalysis(PipelineSymbols symbols, TestProjectScope scope, Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check)
+    {
+        this.symbols = symbols;
+        this.scope = scope;
+        this.check = check;
+    }
+
+    /// <summary>Registers the pipeline actions; does nothing when the compilation does not reference ASP.NET Core.</summary>
+    public static void Register(CompilationStartAnalysisContext context, Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check)
+    {
+        var symbols = PipelineSymbols.TryCreate(context.Compilation);
+        if (symbols is null)
+        {
+            return;
+        }
+
+        var analysis = new PipelineAnalysis(symbols, TestProjectScope.Create(context.Compilation, context.Options), check);
+        if (symbols.WebApplication is not null)
+        {
+            context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+        }
+
+        context.RegisterOperationBlockAction(analysis.OnOperationBlock);
+    }
+
+    private void OnInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!IsAppCreation(invocation.TargetMethod) || !scope.Includes(invocation.Syntax.SyntaxTree))
+        {
+            return;
+        }
+
+        var root = PipelineRoot.ForMinimalHosting(invocation);
+        var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
+        var pipeline = PipelineReader.Read(root, symbols, bodies, Array.Empty<IOperation>());
+        check(pipeline, PipelineOptions.Read(context.Options, invocation.Syntax.SyntaxTree), context.ReportDiagnostic);
+    }
+
+    private void OnOperationBlock(OperationBlockAnalysisContext context)
+    {
+        if (context.OwningSymbol is not IMethodSymbol { Name: "Configure", IsStatic: false, MethodKind: MethodKind.Ordinary } configure
+            || configure.Parameters.Length == 0
+            || !SymbolEqualityComparer.Default.Equals(configure.Parameters[0].Type, symbols.ApplicationBuilder)
+            || !scope.Includes(configure.Locations[0].SourceTree!))
+        {
+            return;
+        }
+
+        var body = FindBody(context.OperationBlocks);
+        if (body is null)
+        {
+            return;
+        }
+
+        var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
+        var root = PipelineRoot.ForStartup(configure, configure.Parameters[0], body);
+        var pipeline = PipelineReader.Read(root, symbols, bodies, ServiceRegistrations(configure.ContainingType, bodies));
+        check(pipeline, PipelineOptions.Read(context.Options, configure.Locations[0].SourceTree!), context.ReportDiagnostic);
+    }
+
+    private bool IsAppCreation(IMethodSymbol method) =>
+        (method.Name == "Build" && PipelineSymbols.IsDeclaredBy(method, symbols.WebApplicationBuilder))
+        || (method.Name == "Create" && PipelineSymbols.IsDeclaredBy(method, symbols.WebApplication));
+
+    private static IOperation? FindBody(IEnumerable<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block is IMethodBodyOperation or IBlockOperation)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IOperation> ServiceRegistrations(INamedTypeSymbol startup, SourceBodies bodies)
+    {
+        foreach (var member in startup.GetMembers("ConfigureServices"))
+        {
+            if (member is IMethodSymbol method && bodies.TryGet(method) is { } body)
+            {
+                yield return body;
+            }
+        }
+    }
+}
