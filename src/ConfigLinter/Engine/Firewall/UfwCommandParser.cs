@@ -138,7 +138,7 @@ internal static class UfwCommandParser
             default:
                 if (Actions.Contains(verb.Text))
                 {
-                    return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(arguments.Skip(index).ToList(), verb, isRoute: false, description, location, actionIncluded: true) };
+                    return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(arguments.Skip(index).ToList(), verb, isRoute: false, description, location) };
                 }
 
                 if (OtherCommands.Contains(verb.Text) || verb.HasExpansion)
@@ -191,7 +191,7 @@ internal static class UfwCommandParser
             throw new UfwSyntaxException("Cannot insert rule at position '" + number.Text + "'", number);
         }
 
-        return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(rest.Skip(1).ToList(), verb, isRoute, description, location, actionIncluded: true), Position = position };
+        return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(rest.Skip(1).ToList(), verb, isRoute, description, location), Position = position };
     }
 
     private static UfwCommand ParseRoute(ShellWord verb, List<ShellWord> rest, string description, SourceLocation location)
@@ -203,7 +203,7 @@ internal static class UfwCommandParser
                 throw new UfwSyntaxException("'route delete NUM' unsupported. Use 'delete NUM' instead.", rest[1]);
             }
 
-            return new UfwCommand(UfwCommandKind.DeleteRule, verb) { Rule = ParseRule(rest.Skip(1).ToList(), verb, isRoute: true, description, location, actionIncluded: true) };
+            return new UfwCommand(UfwCommandKind.DeleteRule, verb) { Rule = ParseRule(rest.Skip(1).ToList(), verb, isRoute: true, description, location) };
         }
 
         if (rest.Count > 0 && rest[0].Text == "insert")
@@ -211,10 +211,10 @@ internal static class UfwCommandParser
             return ParseInsert(rest[0], rest.Skip(1).ToList(), isRoute: true, description, location);
         }
 
-        return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(rest, verb, isRoute: true, description, location, actionIncluded: true) };
+        return new UfwCommand(UfwCommandKind.AddRule, verb) { Rule = ParseRule(rest, verb, isRoute: true, description, location) };
     }
 
-    private static UfwRule ParseRule(List<ShellWord> words, ShellWord anchor, bool isRoute, string description, SourceLocation location, bool actionIncluded = true)
+    private static UfwRule ParseRule(List<ShellWord> words, ShellWord anchor, bool isRoute, string description, SourceLocation location)
     {
         if (words.Count == 0 || !Actions.Contains(words[0].Text))
         {
@@ -274,6 +274,12 @@ internal static class UfwCommandParser
         }
 
         var remaining = rest.Skip(index).ToList();
+        if (remaining.Count == 0 && (rule.InInterface is not null || rule.OutInterface is not null))
+        {
+            // "route allow in on wg0 out on eth0" matches all traffic between the two interfaces.
+            return rule;
+        }
+
         if (remaining.Count == 0)
         {
             throw new UfwSyntaxException("Wrong number of arguments", action);

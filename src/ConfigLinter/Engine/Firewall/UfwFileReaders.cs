@@ -44,12 +44,14 @@ internal static class UfwRulesFileReader
     {
         var fields = Fields(comment.Text, start);
         var tupleStart = fields.Count > 0 ? fields[0].Offset : start;
-        var tupleText = comment.Text.Substring(tupleStart).Trim();
-        var location = comment.LocationOfText(tupleStart, tupleText.Length);
         if (fields.Count > 0 && fields[fields.Count - 1].Text.StartsWith("comment=", StringComparison.Ordinal))
         {
             fields.RemoveAt(fields.Count - 1);
         }
+
+        var tupleEnd = fields.Count > 0 ? fields[fields.Count - 1].Offset + fields[fields.Count - 1].Text.Length : comment.Text.Length;
+        var tupleText = comment.Text.Substring(tupleStart, tupleEnd - tupleStart);
+        var location = comment.LocationOfText(tupleStart, tupleText.Length);
 
         if (fields.Count != 7 && fields.Count != 9)
         {

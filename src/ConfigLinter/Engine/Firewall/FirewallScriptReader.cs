@@ -103,7 +103,7 @@ internal static class FirewallScriptReader
             diagnostics.Notify(new LintNotification(
                 FirewallNotificationCodes.UfwSyntax,
                 NotificationLevel.Warning,
-                "ufw rejects '" + description + "': ERROR: " + exception.Message + ". The command is left out of the checks.",
+                "ufw rejects '" + description + "': ERROR: " + exception.Message.TrimEnd('.') + ". The command is left out of the checks.",
                 exception.Word?.Location ?? location));
         }
     }
