@@ -56,6 +56,21 @@ public sealed class SampleLintTests
         Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 
+    [Theory]
+    [Trait("Rule", "NETSEC050")]
+    [Trait("Rule", "NETSEC051")]
+    [Trait("Rule", "NETSEC052")]
+    [InlineData(RuleIds.FirewallAllowsIncomingByDefault, "insecure/deploy/ufw/setup-firewall.sh:6")]
+    [InlineData(RuleIds.SensitivePortReachableFromAnyAddress, "insecure/deploy/ufw/setup-firewall.sh:13")]
+    [InlineData(RuleIds.SshWithoutRateLimiting, "insecure/deploy/ufw/setup-firewall.sh:9")]
+    public void InsecureSample_ReportsEachFirewallRuleOnce(string ruleId, string expectedLocation)
+    {
+        var result = Lint("insecure");
+
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId);
+        Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+    }
+
     [Fact]
     public void HardenedSample_HasNoFindingsOrReadErrors()
     {
@@ -64,6 +79,7 @@ public sealed class SampleLintTests
         Assert.Empty(result.Findings);
         Assert.Empty(result.Notifications);
         Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("nginx.conf", System.StringComparison.Ordinal));
+        Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("setup-firewall.sh", System.StringComparison.Ordinal));
     }
 
     private static LintResult Lint(string sample) =>

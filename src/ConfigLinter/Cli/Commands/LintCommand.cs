@@ -65,6 +65,13 @@ internal static class LintCommand
             DefaultValueFactory = _ => LintOptions.DefaultAuthenticationPathPatterns,
             CustomParser = ParseAuthenticationPaths,
         };
+        var sensitivePorts = new Option<IReadOnlyList<int>>("--sensitive-ports")
+        {
+            Description = "Comma-separated ports and ranges, such as 5432,6379,9000-9100, that NETSEC051 reports when they are open to any address; replaces the default list.",
+            HelpName = "ports",
+            DefaultValueFactory = _ => LintOptions.DefaultSensitivePorts,
+            CustomParser = ParseSensitivePorts,
+        };
         var configFile = new Option<string?>("--config")
         {
             Description = "Read settings from this file instead of the .netsec.ini found in the working folder or its nearest parent.",
@@ -81,6 +88,7 @@ internal static class LintCommand
             nginxPrefix,
             hstsMinimumMaxAge,
             authenticationPaths,
+            sensitivePorts,
             configFile,
         };
 
@@ -125,6 +133,11 @@ internal static class LintCommand
             if (IsGiven(parseResult, authenticationPaths))
             {
                 options.AuthenticationPathPatterns = parseResult.GetValue(authenticationPaths)!;
+            }
+
+            if (IsGiven(parseResult, sensitivePorts))
+            {
+                options.SensitivePorts = parseResult.GetValue(sensitivePorts)!;
             }
 
             var result = new LintEngine(context.Formats).Lint(parseResult.GetValue(paths)!, options, context.WorkingDirectory);
@@ -201,5 +214,15 @@ internal static class LintCommand
         }
 
         return patterns;
+    }
+
+    private static IReadOnlyList<int>? ParseSensitivePorts(ArgumentResult result)
+    {
+        if (!SettingValues.TryParseSensitivePorts(SingleToken(result), "--sensitive-ports", out var ports, out var error))
+        {
+            result.AddError(error!);
+        }
+
+        return ports;
     }
 }

@@ -19,7 +19,7 @@ public static class ConfigurationFormats
 
         // The hint describes FirewallRecognizer.KindOf and changes with it.
         new ConfigurationFormat(
-            "firewall",
+            "host firewall",
             FirewallLinter.IsFirewallFile,
             FirewallLinter.Lint,
             "by name (user.rules, user6.rules, ufw.conf, default/ufw, rules.v4, rules.v6, *.rules in a folder named ufw)"
