@@ -42,8 +42,7 @@ public static class FirewallLinter
                 continue;
             }
 
-            var kind = FirewallRecognizer.KindOf(path, text);
-            Lint(Read(path, text, kind == FirewallFileKind.None ? FirewallFileKind.Script : kind, diagnostics), options, diagnostics);
+            Lint(Read(path, text, FirewallRecognizer.KindOf(path, text, recognized: true), diagnostics), options, diagnostics);
         }
     }
 
@@ -58,7 +57,11 @@ public static class FirewallLinter
     internal static void Lint(FirewallDocument document, LintOptions options, DiagnosticBag diagnostics)
     {
         diagnostics.RecordFileRead(document.FilePath);
-        diagnostics.RecordCommentedFile(document);
+        if (document.Comments.Count > 0)
+        {
+            diagnostics.RecordCommentedFile(new FirewallCommentedFile(document.FilePath, document.Comments, document.Statements));
+        }
+
         foreach (var rule in Rules)
         {
             rule.Analyze(document, options, diagnostics);
@@ -97,4 +100,21 @@ public static class FirewallLinter
         && (rule.Protocol is null or "tcp" or "udp")
         && (rule.Verdict == FirewallVerdict.Block
             || ((rule.Verdict == FirewallVerdict.Accept || rule.Verdict == FirewallVerdict.Limit) && !rule.FromAnyAddress));
+
+    /// <summary>Keeps only what suppressions need, so that a large scan does not hold every file's rules until it ends.</summary>
+    private sealed class FirewallCommentedFile : Suppressions.ICommentedFile
+    {
+        public FirewallCommentedFile(string filePath, IReadOnlyList<Suppressions.SourceComment> comments, IReadOnlyList<Suppressions.LineRange> statements)
+        {
+            FilePath = filePath;
+            Comments = comments;
+            Statements = statements;
+        }
+
+        public string FilePath { get; }
+
+        public IReadOnlyList<Suppressions.SourceComment> Comments { get; }
+
+        public IReadOnlyList<Suppressions.LineRange> Statements { get; }
+    }
 }

@@ -25,7 +25,11 @@ internal enum FirewallFileKind
 /// <summary>Decides whether a file is a host firewall file, and which kind, from its path and then its text.</summary>
 internal static class FirewallRecognizer
 {
-    public static FirewallFileKind KindOf(string path, string text)
+    /// <param name="recognized">
+    /// True when the engine already recognised the file as a firewall file from the start of its text, so
+    /// that a script need not be scanned again for firewall commands.
+    /// </param>
+    public static FirewallFileKind KindOf(string path, string text, bool recognized = false)
     {
         if (TextPrefix.IsBinary(text))
         {
@@ -55,6 +59,11 @@ internal static class FirewallRecognizer
         var isScript = string.Equals(extension, ".sh", StringComparison.OrdinalIgnoreCase)
             || string.Equals(extension, ".bash", StringComparison.OrdinalIgnoreCase)
             || (extension.Length == 0 && HasShellShebang(text));
+        if (recognized)
+        {
+            return FirewallFileKind.Script;
+        }
+
         return isScript && FirewallScriptReader.RunsFirewallCommands(path, text) ? FirewallFileKind.Script : FirewallFileKind.None;
     }
 

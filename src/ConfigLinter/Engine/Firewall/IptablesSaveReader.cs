@@ -63,9 +63,17 @@ internal static class IptablesSaveReader
     /// <summary>Returns whether the first statement of a text is a table header such as <c>*filter</c>.</summary>
     public static bool LooksLikeIptablesSave(string text)
     {
-        foreach (var rawLine in text.Split('\n'))
+        var start = 0;
+        while (start < text.Length)
         {
-            var line = rawLine.Trim();
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.Substring(start, end - start).Trim();
+            start = end + 1;
             if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal))
             {
                 continue;

@@ -57,12 +57,17 @@ internal sealed class ShellScanner
     private readonly Action<SourceLocation, string> reportError;
     private readonly List<ShellCommand> commands = new();
     private readonly List<SourceComment> comments = new();
+    private readonly bool keepAllComments;
     private int position;
     private int line = 1;
     private int column = 1;
 
-    private ShellScanner(string path, string text, Action<SourceLocation, string> reportError)
+    /// <summary>The text that starts every suppression comment's form.</summary>
+    public const string SuppressionMarker = "netsec-disable";
+
+    private ShellScanner(string path, string text, Action<SourceLocation, string> reportError, bool keepAllComments)
     {
+        this.keepAllComments = keepAllComments;
         this.path = path;
         this.text = text;
         this.reportError = reportError;
@@ -72,10 +77,11 @@ internal sealed class ShellScanner
     /// Scans <paramref name="text"/>. An unterminated quote is reported through
     /// <paramref name="reportError"/> and ends the scan, as it ends the shell's.
     /// </summary>
+    /// <param name="keepAllComments">False to return only the comments that contain <see cref="SuppressionMarker"/>.</param>
     public static (IReadOnlyList<ShellCommand> Commands, IReadOnlyList<SourceComment> Comments) Scan(
-        string path, string text, Action<SourceLocation, string> reportError)
+        string path, string text, Action<SourceLocation, string> reportError, bool keepAllComments = false)
     {
-        var scanner = new ShellScanner(path, text, reportError);
+        var scanner = new ShellScanner(path, text, reportError, keepAllComments);
         scanner.ScanAll();
         return (scanner.commands, scanner.comments);
     }
@@ -152,6 +158,9 @@ internal sealed class ShellScanner
         EndCommand(words);
     }
 
+    private static bool IsWordBreak(char character) =>
+        character is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')';
+
     private bool IsFileDescriptorBeforeRedirection(ShellWord word) =>
         !AtEnd && (Current == '>' || Current == '<') && !word.IsQuoted && word.Text.Length == 1 && char.IsDigit(word.Text[0]);
 
@@ -174,6 +183,12 @@ internal sealed class ShellScanner
             Advance();
         }
 
+        // Only suppression comments matter to the engine, and a rules file has a comment on every other line.
+        if (text.IndexOf(SuppressionMarker, start, position - start, StringComparison.Ordinal) < 0 && !keepAllComments)
+        {
+            return;
+        }
+
         var body = text.Substring(start + 1, position - start - 1).TrimEnd('\r');
         comments.Add(new SourceComment(body, SourceLocation.OnLine(path, startLine, startColumn, body.Length + 1), startColumn + 1));
     }
@@ -181,6 +196,27 @@ internal sealed class ShellScanner
     /// <summary>Scans one word; returns null after reporting an unterminated quote.</summary>
     private ShellWord? ScanWord()
     {
+        // Most words have no quotes or escapes: they are cut out of the text in one piece.
+        var end = position;
+        var plainExpansion = false;
+        while (end < text.Length && !IsWordBreak(text[end]) && text[end] != '\'' && text[end] != '"' && text[end] != '\\')
+        {
+            plainExpansion |= text[end] == '$';
+            end++;
+        }
+
+        if (end == text.Length || (IsWordBreak(text[end]) && !(text[end] == '(' && end > position && text[end - 1] == '$')))
+        {
+            var word = new ShellWord(
+                text.Substring(position, end - position),
+                SourceLocation.OnLine(path, line, column, end - position),
+                isQuoted: false,
+                plainExpansion);
+            column += end - position;
+            position = end;
+            return word;
+        }
+
         var startLine = line;
         var startColumn = column;
         var value = new StringBuilder();
@@ -189,8 +225,7 @@ internal sealed class ShellScanner
         while (!AtEnd)
         {
             var character = Current;
-            if (character == ' ' || character == '\t' || character == '\r' || character == '\n' || character == ';' || character == '&'
-                || character == '|' || character == '<' || character == '>' || character == '(' || character == ')')
+            if (IsWordBreak(character))
             {
                 // "$(" starts a command substitution, kept in the word rather than ending it.
                 if (character == '(' && value.Length > 0 && value[value.Length - 1] == '$')

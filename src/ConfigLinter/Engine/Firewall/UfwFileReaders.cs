@@ -18,13 +18,17 @@ internal static class UfwRulesFileReader
     public static FirewallDocument Read(string path, string text, DiagnosticBag diagnostics)
     {
         var document = new FirewallDocument(path);
-        var (_, comments) = ShellScanner.Scan(path, text, (_, _) => { });
+        var (_, comments) = ShellScanner.Scan(path, text, (_, _) => { }, keepAllComments: true);
         var rules = new UfwRuleList();
         foreach (var comment in comments)
         {
-            document.CommentList.Add(comment);
             if (!comment.Text.StartsWith(TupleMarker, StringComparison.Ordinal))
             {
+                if (comment.Text.IndexOf(ShellScanner.SuppressionMarker, StringComparison.Ordinal) >= 0)
+                {
+                    document.CommentList.Add(comment);
+                }
+
                 continue;
             }
 

@@ -7,6 +7,8 @@ namespace NetSecAnalyzers.ConfigLinter.Firewall;
 /// <summary>One ufw rule, from a command or from a <c>### tuple ###</c> line of <c>user.rules</c>.</summary>
 internal sealed class UfwRule
 {
+    private string? key;
+
     public UfwRule(string action, string description, SourceLocation location)
     {
         Action = action;
@@ -59,7 +61,8 @@ internal sealed class UfwRule
     /// What identifies the rule apart from its action, log level and comment: ufw updates a rule in place
     /// when a new command matches it in everything else, and deletes the rule that matches exactly.
     /// </summary>
-    public string Key =>
+    /// <remarks>Computed on first use, after the reader has set every field, because ufw compares each new rule with all earlier ones.</remarks>
+    public string Key => key ??=
         string.Join("|", IsRoute ? "route" : "", Direction, InInterface, OutInterface, Protocol, From, Ports(FromPorts), FromApp, To, Ports(ToPorts), ToApp);
 
     private static string Ports(IReadOnlyList<PortRange>? ranges) => ranges is null ? "" : string.Join(",", ranges.Select(range => range.ToString()));
