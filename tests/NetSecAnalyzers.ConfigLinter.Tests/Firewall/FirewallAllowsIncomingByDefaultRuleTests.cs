@@ -105,7 +105,7 @@ public sealed class FirewallAllowsIncomingByDefaultRuleTests
     }
 
     [Fact]
-    public void AcceptPolicyWithFinalDropInJumpedChain_NoDiagnostic()
+    public void FinalDropInJumpedChain_NoDiagnostic()
     {
         FirewallFixture.AssertNoDiagnostic(Rule, "iptables -P INPUT ACCEPT\niptables -N guard\niptables -A guard -m comment --comment 'final' -j DROP\niptables -A INPUT -j guard\n");
     }

@@ -106,7 +106,7 @@ public sealed class FirewallReaderTests
     }
 
     [Fact]
-    public void ScriptWithBothTools_ReadsBothAndIgnoresOtherCommands()
+    public void MixedScript_ReadsBothTools()
     {
         var diagnostics = new DiagnosticBag();
         var document = FirewallScriptReader.Read(Script, """

@@ -1,3 +1,4 @@
+using System.Linq;
 using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Firewall;
@@ -103,5 +104,28 @@ public sealed class SensitivePortReachableRuleTests
     public void IptablesForwardChain_NoDiagnostic()
     {
         FirewallFixture.AssertNoDiagnostic(Rule, "iptables -A FORWARD -p tcp --dport 5432 -j ACCEPT\n");
+    }
+
+    [Fact]
+    public void SuppressionInUserRules_SuppressesFinding()
+    {
+        var result = new LintEngineHarness().LintScript("""
+            *filter
+            ### RULES ###
+
+            # netsec-disable-next-line NETSEC051: the replica set sits behind the provider's network filter
+            ### tuple ### allow tcp 27017 0.0.0.0/0 any 0.0.0.0/0 in
+            -A ufw-user-input -p tcp --dport 27017 -j ACCEPT
+
+            ### tuple ### allow tcp 5432 0.0.0.0/0 any 0.0.0.0/0 in
+            -A ufw-user-input -p tcp --dport 5432 -j ACCEPT
+            ### END RULES ###
+            COMMIT
+            """, "user.rules");
+
+        Assert.Empty(result.Notifications);
+        Assert.Equal(2, result.Findings.Count);
+        Assert.True(result.Findings.Single(finding => finding.Location.StartLine == 5).IsSuppressed);
+        Assert.False(result.Findings.Single(finding => finding.Location.StartLine == 8).IsSuppressed);
     }
 }

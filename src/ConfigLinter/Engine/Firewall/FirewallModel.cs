@@ -140,8 +140,8 @@ internal sealed class IncomingDefault
     public FirewallChain? Chain { get; set; }
 }
 
-/// <summary>One host firewall file read: its rules and defaults in their final state, and its comments for suppressions.</summary>
-internal sealed class FirewallDocument : ICommentedFile
+/// <summary>One host firewall file read: its rules and defaults in their final state, and its suppression comments.</summary>
+internal sealed class FirewallDocument
 {
     public FirewallDocument(string filePath)
     {

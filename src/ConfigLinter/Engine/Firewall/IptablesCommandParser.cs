@@ -226,7 +226,7 @@ internal static class IptablesCommandParser
                         throw new IptablesSyntaxException("Bad argument '" + option + "'", word);
                     }
 
-                    if (option.StartsWith("-", StringComparison.Ordinal) && !IsTargetOption(option) && !IsModuleOption(option, modules))
+                    if (option.StartsWith("-", StringComparison.Ordinal) && !IsTargetOption(option))
                     {
                         matches.Add(option);
                     }
@@ -282,11 +282,6 @@ internal static class IptablesCommandParser
         || option.StartsWith("--to-", StringComparison.Ordinal)
         || option.StartsWith("--set-", StringComparison.Ordinal)
         || option == "--comment";
-
-    /// <summary>Options of a rate-limiting module: a limit rule with its burst still matches the same packets.</summary>
-    private static bool IsModuleOption(string option, HashSet<string> modules) =>
-        (modules.Contains("limit") && option.StartsWith("--limit", StringComparison.Ordinal))
-        || modules.Contains("comment") && option == "--comment";
 
     private static IReadOnlyList<PortRange> ParsePorts(ShellWord word)
     {

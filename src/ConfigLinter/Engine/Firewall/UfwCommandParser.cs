@@ -95,7 +95,8 @@ internal static class UfwCommandParser
     };
 
     /// <param name="arguments">The words after <c>ufw</c>.</param>
-    /// <param name="command">The whole command, for the rule's description and location.</param>
+    /// <param name="description">The command as written, for messages.</param>
+    /// <param name="location">The whole command, from <c>ufw</c> to its last word.</param>
     public static UfwCommand? Parse(IReadOnlyList<ShellWord> arguments, string description, SourceLocation location)
     {
         var index = 0;
