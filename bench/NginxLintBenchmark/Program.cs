@@ -23,26 +23,12 @@ internal static class Program
 
     private static int Main(string[] args)
     {
-        string? corpusArgument = null;
-        string? jsonPath = null;
-        for (var i = 0; i < args.Length; i++)
+        if (!BenchmarkConsole.TryParseArguments(args, "NginxLintBenchmark", out var corpusArgument, out var jsonPath))
         {
-            if (args[i] == "--json" && i + 1 < args.Length)
-            {
-                jsonPath = args[++i];
-            }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                Console.Error.WriteLine($"Unknown option {args[i]}. Usage: NginxLintBenchmark [CORPUS_FOLDER] [--json FILE]");
-                return 2;
-            }
-            else
-            {
-                corpusArgument = args[i];
-            }
+            return 2;
         }
 
-        var repositoryRoot = FindRepositoryRoot();
+        var repositoryRoot = ReadFloors.FindRepositoryRoot();
         var corpus = Path.GetFullPath(corpusArgument ?? Path.Combine(repositoryRoot, "..", "shared", "corpus", "nginx"));
         if (!Directory.Exists(corpus))
         {
@@ -77,7 +63,7 @@ internal static class Program
             report.AddRange(MeasureSingleFile(bigFile));
         }
 
-        PrintTable(report);
+        BenchmarkConsole.PrintTable(report);
         if (jsonPath is not null)
         {
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
@@ -98,16 +84,16 @@ internal static class Program
 
         // One untimed pass fills the page cache, so every figure below reads from memory, as cat would on a
         // second run. The cost of the first read belongs to the disk, not to the linter.
-        ReadAll(files);
+        ReadFloors.ReadAll(files);
 
-        var readTime = Time(() => ReadAll(files));
-        var catTime = Time(() => ExternalCat(files));
-        var parseTime = Time(() => ParseAll(files));
+        var readTime = ReadFloors.Time(() => ReadFloors.ReadAll(files));
+        var catTime = ReadFloors.Time(() => ReadFloors.ExternalCat(files));
+        var parseTime = ReadFloors.Time(() => ParseAll(files));
 
         GC.Collect();
         using var sampler = new HeapSampler();
         LintResult? result = null;
-        var lintTime = Time(() => result = new LintEngine().Lint(new[] { folder }, new LintOptions(), folder));
+        var lintTime = ReadFloors.Time(() => result = new LintEngine().Lint(new[] { folder }, new LintOptions(), folder));
         var peakHeap = sampler.Stop();
         Process.GetCurrentProcess().Refresh();
         var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -157,26 +143,8 @@ internal static class Program
 
     private static double Median(Action action)
     {
-        var times = Enumerable.Range(0, SingleFileRuns).Select(_ => Time(action).TotalMilliseconds).OrderBy(time => time).ToArray();
+        var times = Enumerable.Range(0, SingleFileRuns).Select(_ => ReadFloors.Time(action).TotalMilliseconds).OrderBy(time => time).ToArray();
         return times[times.Length / 2];
-    }
-
-    private static TimeSpan Time(Action action)
-    {
-        var watch = Stopwatch.StartNew();
-        action();
-        return watch.Elapsed;
-    }
-
-    private static long ReadAll(IEnumerable<string> files)
-    {
-        long total = 0;
-        foreach (var file in files)
-        {
-            total += File.ReadAllBytes(file).Length;
-        }
-
-        return total;
     }
 
     private static void ParseAll(IEnumerable<string> files)
@@ -187,29 +155,6 @@ internal static class Program
         }
     }
 
-    /// <summary>Runs cat over the files in a child process. The time includes starting sh, xargs and cat.</summary>
-    private static void ExternalCat(IReadOnlyList<string> files)
-    {
-        var start = new ProcessStartInfo("sh", new[] { "-c", "xargs -0 cat > /dev/null" })
-        {
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start sh to run cat.");
-        foreach (var file in files)
-        {
-            process.StandardInput.Write(file);
-            process.StandardInput.Write('\0');
-        }
-
-        process.StandardInput.Close();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"xargs cat exited with {process.ExitCode}.");
-        }
-    }
-
     private static string? FindLargestCrossplaneFile(string corpus) =>
         new[] { "crossplane", "nginx-go-crossplane" }
             .Select(name => Path.Combine(corpus, name))
@@ -217,30 +162,4 @@ internal static class Program
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.conf", SearchOption.AllDirectories))
             .OrderByDescending(path => new FileInfo(path).Length)
             .FirstOrDefault();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "NetSecAnalyzers.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
-
-    private static void PrintTable(IReadOnlyList<Measurement> report)
-    {
-        var setWidth = report.Max(row => row.Set.Length);
-        var nameWidth = report.Max(row => row.Name.Length);
-        Console.WriteLine();
-        foreach (var row in report)
-        {
-            Console.WriteLine($"{row.Set.PadRight(setWidth)}  {row.Name.PadRight(nameWidth)}  {row.Value,12:F1} {row.Unit}");
-        }
-    }
-
-    internal sealed record Measurement(string Set, string Name, double Value, string Unit);
 }

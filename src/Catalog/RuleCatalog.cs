@@ -183,7 +183,7 @@ public static class RuleCatalog
         securitySeverity: 8.2,
         precision: "high",
         RuleTargets.Firewall,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Firewall,
         Tags("firewall", 284));
 
     public static readonly RuleDefinition SensitivePortReachableFromAnyAddress = new(
@@ -196,7 +196,7 @@ public static class RuleCatalog
         securitySeverity: 8.2,
         precision: "high",
         RuleTargets.Firewall | RuleTargets.Compose,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Firewall,
         Tags("firewall", 668));
 
     public static readonly RuleDefinition SshWithoutRateLimiting = new(
@@ -209,7 +209,7 @@ public static class RuleCatalog
         securitySeverity: 5.3,
         precision: "high",
         RuleTargets.Firewall,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Firewall,
         Tags("firewall", 307));
 
     public static readonly RuleDefinition PortPublishedOnAllInterfaces = new(

@@ -16,6 +16,8 @@ public sealed partial class NetsecCommandTests
 
     private const string SessionEndpoint = "http {\n  server {\n    listen 80;\n    location /session { proxy_pass http://127.0.0.1:8000; }\n  }\n}\n";
 
+    private const string OpenPorts = "#!/bin/sh\nufw allow 8080/tcp\nufw allow 5432/tcp\n";
+
     [Fact]
     public async Task ConfigFileNginxVersion_SilencesDefaultProtocols()
     {
@@ -243,6 +245,47 @@ public sealed partial class NetsecCommandTests
         Assert.StartsWith(Path.Combine("conf.d", "tls.conf") + ":1:15: error NETSEC001:", run.Output);
     }
 
+    [Fact]
+    public async Task SensitivePortsOption_ReplacesTheDefaults()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("setup-firewall.sh", OpenPorts);
+
+        var byDefault = await Run(folder, realFormats: true, "lint", "setup-firewall.sh", "--fail-level", "none");
+        var configured = await Run(folder, realFormats: true, "lint", "setup-firewall.sh", "--sensitive-ports", "8000-8100", "--fail-level", "none");
+
+        Assert.Contains("setup-firewall.sh:3:11: error NETSEC051: ufw allow 5432/tcp", byDefault.Output);
+        Assert.DoesNotContain("8080", byDefault.Output);
+        Assert.Contains("setup-firewall.sh:2:11: error NETSEC051: ufw allow 8080/tcp makes port 8080 reachable", configured.Output);
+        Assert.DoesNotContain("5432 (PostgreSQL)", configured.Output);
+    }
+
+    [Fact]
+    public async Task SensitivePortsKey_ReplacesTheDefaults()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write(".netsec.ini", "netsec.sensitive_ports = 8080\n");
+        folder.Write("setup-firewall.sh", OpenPorts);
+
+        var run = await Run(folder, realFormats: true, "lint", "setup-firewall.sh", "--fail-level", "none");
+
+        Assert.Contains("setup-firewall.sh:2:11: error NETSEC051: ufw allow 8080/tcp makes port 8080 reachable", run.Output);
+        Assert.DoesNotContain("5432 (PostgreSQL)", run.Output);
+    }
+
+    [Fact]
+    public async Task SensitivePortsOption_OverridesTheKey()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write(".netsec.ini", "netsec.sensitive_ports = 8080\n");
+        folder.Write("setup-firewall.sh", OpenPorts);
+
+        var run = await Run(folder, realFormats: true, "lint", "setup-firewall.sh", "--sensitive-ports", "5432", "--fail-level", "none");
+
+        Assert.Contains("ufw allow 5432/tcp makes port 5432 (PostgreSQL) reachable", run.Output);
+        Assert.DoesNotContain("port 8080", run.Output);
+    }
+
     [Theory]
     [InlineData("--hsts-min-max-age", "abc", "Invalid --hsts-min-max-age 'abc': expected a whole number of seconds such as 31536000.")]
     [InlineData("--hsts-min-max-age", "0", "Invalid --hsts-min-max-age '0': expected a whole number of seconds such as 31536000.")]
@@ -250,6 +293,9 @@ public sealed partial class NetsecCommandTests
     [InlineData("--nginx-prefix", "etc/nginx", "Invalid --nginx-prefix 'etc/nginx': expected an absolute folder path such as /etc/nginx/.")]
     [InlineData("--auth-paths", "", "Invalid --auth-paths '': expected comma-separated path words such as login,token,password/reset.")]
     [InlineData("--auth-paths", "login,,token", "Invalid --auth-paths 'login,,token': expected comma-separated path words such as login,token,password/reset.")]
+    [InlineData("--sensitive-ports", "", "Invalid --sensitive-ports '': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.")]
+    [InlineData("--sensitive-ports", "5432,70000", "Invalid --sensitive-ports '5432,70000': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.")]
+    [InlineData("--sensitive-ports", "9100-9000", "Invalid --sensitive-ports '9100-9000': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.")]
     [InlineData("--auth-paths", "sign in", "Invalid --auth-paths 'sign in': expected comma-separated path words such as login,token,password/reset.")]
     public async Task InvalidSettingOption_IsUsageError(string option, string value, string message)
     {

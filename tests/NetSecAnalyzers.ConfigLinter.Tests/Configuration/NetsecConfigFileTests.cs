@@ -17,6 +17,7 @@ public sealed class NetsecConfigFileTests
             netsec.nginx_prefix = /usr/local/nginx/conf/
             netsec.hsts_min_max_age = 63072000
             netsec.auth_paths = session , api/keys
+            netsec.sensitive_ports = 8080, 9000-9002
             """);
 
         Assert.Empty(file.Notifications);
@@ -24,6 +25,7 @@ public sealed class NetsecConfigFileTests
         Assert.Equal("/usr/local/nginx/conf/", file.NginxPrefix);
         Assert.Equal(63072000, file.HstsMinimumMaxAge);
         Assert.Equal(new[] { "session", "api/keys" }, file.AuthenticationPathPatterns);
+        Assert.Equal(new[] { 8080, 9000, 9001, 9002 }, file.SensitivePorts);
     }
 
     [Fact]
@@ -37,6 +39,23 @@ public sealed class NetsecConfigFileTests
         Assert.Equal(LintOptions.DefaultNginxVersion, options.NginxVersion);
         Assert.Equal(LintOptions.DefaultNginxPrefix, options.NginxPrefix);
         Assert.Same(LintOptions.DefaultAuthenticationPathPatterns, options.AuthenticationPathPatterns);
+        Assert.Same(LintOptions.DefaultSensitivePorts, options.SensitivePorts);
+    }
+
+    [Theory]
+    [InlineData("5432,,6379")]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("9100-9000")]
+    [InlineData("postgres")]
+    public void InvalidSensitivePorts_IsReportedAndIgnored(string value)
+    {
+        var file = NetsecConfigFile.Parse(FilePath, "netsec.sensitive_ports = " + value + "\n");
+
+        var notification = Assert.Single(file.Notifications);
+        Assert.Equal("Invalid netsec.sensitive_ports '" + value + "': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.", notification.Message);
+        Assert.Equal(26, notification.Location!.StartColumn);
+        Assert.Null(file.SensitivePorts);
     }
 
     [Fact]

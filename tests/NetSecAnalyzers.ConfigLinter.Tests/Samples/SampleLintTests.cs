@@ -41,6 +41,9 @@ public sealed class SampleLintTests
     [Trait("Rule", "NETSEC034")]
     [Trait("Rule", "NETSEC070")]
     [Trait("Rule", "NETSEC011")]
+    [Trait("Rule", "NETSEC050")]
+    [Trait("Rule", "NETSEC051")]
+    [Trait("Rule", "NETSEC052")]
     [InlineData(RuleIds.CipherSuitesWithoutForwardSecrecy, "insecure/deploy/nginx/nginx.conf:18")]
     [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:35")]
     [InlineData(RuleIds.HttpsNotEnforced, "insecure/deploy/nginx/conf.d/hospital-api.conf:7")]
@@ -48,7 +51,10 @@ public sealed class SampleLintTests
     [InlineData(RuleIds.HstsNotEnabled, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
     [InlineData(RuleIds.SecurityHeadersMissing, "insecure/deploy/nginx/conf.d/hospital-api.conf:11")]
     [InlineData(RuleIds.AuthenticationEndpointWithoutRateLimiting, "insecure/deploy/nginx/conf.d/hospital-api.conf:24")]
-    public void InsecureSample_ReportsEachNginxRuleOnce(string ruleId, string expectedLocation)
+    [InlineData(RuleIds.FirewallAllowsIncomingByDefault, "insecure/deploy/ufw/setup-firewall.sh:6")]
+    [InlineData(RuleIds.SensitivePortReachableFromAnyAddress, "insecure/deploy/ufw/setup-firewall.sh:13")]
+    [InlineData(RuleIds.SshWithoutRateLimiting, "insecure/deploy/ufw/setup-firewall.sh:9")]
+    public void InsecureSample_ReportsEachRuleOnce(string ruleId, string expectedLocation)
     {
         var result = Lint("insecure");
 
@@ -64,6 +70,7 @@ public sealed class SampleLintTests
         Assert.Empty(result.Findings);
         Assert.Empty(result.Notifications);
         Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("nginx.conf", System.StringComparison.Ordinal));
+        Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("setup-firewall.sh", System.StringComparison.Ordinal));
     }
 
     private static LintResult Lint(string sample) =>

@@ -76,6 +76,13 @@ internal static class LintCommand
             Description = "Record every finding of this run in this baseline file, replacing it, and treat them all as recorded.",
             HelpName = "file",
         };
+        var sensitivePorts = new Option<IReadOnlyList<int>>("--sensitive-ports")
+        {
+            Description = "Comma-separated ports and ranges, such as 5432,6379,9000-9100, that NETSEC051 reports when they are open to any address; replaces the default list.",
+            HelpName = "ports",
+            DefaultValueFactory = _ => LintOptions.DefaultSensitivePorts,
+            CustomParser = ParseSensitivePorts,
+        };
         var configFile = new Option<string?>("--config")
         {
             Description = "Read settings from this file instead of the .netsec.ini found in the working folder or its nearest parent.",
@@ -94,6 +101,7 @@ internal static class LintCommand
             authenticationPaths,
             baselineFile,
             writeBaselineFile,
+            sensitivePorts,
             configFile,
         };
 
@@ -152,6 +160,11 @@ internal static class LintCommand
                 if (IsGiven(parseResult, authenticationPaths))
                 {
                     options.AuthenticationPathPatterns = parseResult.GetValue(authenticationPaths)!;
+                }
+
+                if (IsGiven(parseResult, sensitivePorts))
+                {
+                    options.SensitivePorts = parseResult.GetValue(sensitivePorts)!;
                 }
             }
 
@@ -244,5 +257,15 @@ internal static class LintCommand
         }
 
         return patterns;
+    }
+
+    private static IReadOnlyList<int>? ParseSensitivePorts(ArgumentResult result)
+    {
+        if (!SettingValues.TryParseSensitivePorts(SingleToken(result), "--sensitive-ports", out var ports, out var error))
+        {
+            result.AddError(error!);
+        }
+
+        return ports;
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 
 namespace NetSecAnalyzers.ConfigLinter.Configuration;
 
@@ -12,10 +10,6 @@ namespace NetSecAnalyzers.ConfigLinter.Configuration;
 /// </summary>
 public static class EditorConfigSettings
 {
-    /// <summary>The comma-separated ports NETSEC051 treats as database or admin ports.</summary>
-    // NOTE: .netsec.ini reads this key only once the firewall rules' settings land in NetsecConfigFile.
-    public const string SensitivePortsKey = "netsec.sensitive_ports";
-
     /// <summary>Every key this class reads.</summary>
     public static IReadOnlyList<string> Keys { get; } = new[]
     {
@@ -23,7 +17,7 @@ public static class EditorConfigSettings
         NetsecConfigFile.NginxPrefixKey,
         NetsecConfigFile.HstsMinimumMaxAgeKey,
         NetsecConfigFile.AuthenticationPathPatternsKey,
-        SensitivePortsKey,
+        NetsecConfigFile.SensitivePortsKey,
     };
 
     /// <summary>
@@ -99,37 +93,14 @@ public static class EditorConfigSettings
                 break;
 
             default:
-                if (TryParsePorts(value, out var ports))
+                if (SettingValues.TryParseSensitivePorts(value, key, out var ports, out error))
                 {
-                    options.SensitivePorts = ports;
-                    error = null;
-                }
-                else
-                {
-                    error = "Invalid " + key + " '" + value + "': expected comma-separated port numbers from 1 to 65535 such as 5432,6379.";
+                    options.SensitivePorts = ports!;
                 }
 
                 break;
         }
 
         return error;
-    }
-
-    private static bool TryParsePorts(string text, out IReadOnlyList<int> ports)
-    {
-        var parsed = new List<int>();
-        foreach (var word in text.Split(',').Select(word => word.Trim()))
-        {
-            if (!int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
-            {
-                ports = Array.Empty<int>();
-                return false;
-            }
-
-            parsed.Add(port);
-        }
-
-        ports = parsed;
-        return true;
     }
 }

@@ -23,6 +23,7 @@ public sealed class NetsecConfigFile
     public const string NginxPrefixKey = "netsec.nginx_prefix";
     public const string HstsMinimumMaxAgeKey = "netsec.hsts_min_max_age";
     public const string AuthenticationPathPatternsKey = AuthenticationPaths.SettingKey;
+    public const string SensitivePortsKey = "netsec.sensitive_ports";
 
     private readonly List<LintNotification> notifications = new();
 
@@ -40,6 +41,8 @@ public sealed class NetsecConfigFile
     public long? HstsMinimumMaxAge { get; private set; }
 
     public IReadOnlyList<string>? AuthenticationPathPatterns { get; private set; }
+
+    public IReadOnlyList<int>? SensitivePorts { get; private set; }
 
     /// <summary>Unknown keys, invalid values and unreadable lines, each with its file, line and column.</summary>
     public IReadOnlyList<LintNotification> Notifications => notifications;
@@ -93,6 +96,11 @@ public sealed class NetsecConfigFile
         if (AuthenticationPathPatterns is not null)
         {
             options.AuthenticationPathPatterns = AuthenticationPathPatterns;
+        }
+
+        if (SensitivePorts is not null)
+        {
+            options.SensitivePorts = SensitivePorts;
         }
     }
 
@@ -189,6 +197,13 @@ public sealed class NetsecConfigFile
             if (SettingValues.TryParseAuthenticationPathPatterns(value, AuthenticationPathPatternsKey, out var patterns, out error))
             {
                 AuthenticationPathPatterns = patterns;
+            }
+        }
+        else if (IsKey(key, SensitivePortsKey))
+        {
+            if (SettingValues.TryParseSensitivePorts(value, SensitivePortsKey, out var ports, out error))
+            {
+                SensitivePorts = ports;
             }
         }
         else

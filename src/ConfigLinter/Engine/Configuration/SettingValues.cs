@@ -75,6 +75,43 @@ public static class SettingValues
         return false;
     }
 
+    /// <summary>
+    /// Parses a comma-separated list of ports and ranges such as <c>5432,6379,9000-9100</c>. Spaces around an
+    /// entry are dropped. A port is a whole number from 1 to 65535; a range's first port is not above its last.
+    /// Each port is listed once, in ascending order.
+    /// </summary>
+    public static bool TryParseSensitivePorts(string text, string name, out IReadOnlyList<int>? ports, out string? error)
+    {
+        var result = new SortedSet<int>();
+        foreach (var entry in text.Split(',').Select(entry => entry.Trim()))
+        {
+            var dash = entry.IndexOf('-');
+            var first = dash < 0 ? entry : entry.Substring(0, dash).Trim();
+            var last = dash < 0 ? entry : entry.Substring(dash + 1).Trim();
+            if (!TryParsePort(first, out var low) || !TryParsePort(last, out var high) || low > high)
+            {
+                ports = null;
+                error = Invalid(name, text, "expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.");
+                return false;
+            }
+
+            for (var port = low; port <= high; port++)
+            {
+                result.Add(port);
+            }
+        }
+
+        ports = result.ToArray();
+        error = null;
+        return true;
+    }
+
+    private static bool TryParsePort(string text, out int port)
+    {
+        port = 0;
+        return text.Length > 0 && text.Length <= 5 && text.All(IsAsciiDigit) && int.TryParse(text, out port) && port >= 1 && port <= 65535;
+    }
+
     private static bool IsAsciiDigit(char character) => character >= '0' && character <= '9';
 
     private static string Invalid(string name, string text, string expectation) =>

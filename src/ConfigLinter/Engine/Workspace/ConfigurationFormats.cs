@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Firewall;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
@@ -15,5 +16,13 @@ public static class ConfigurationFormats
             NginxLinter.Lint,
             "by name (nginx.conf, *.nginx, *.conf.template, or *.conf in a folder named nginx, conf.d, sites-available"
                 + " or sites-enabled) or by content (a *.conf or extensionless file whose first statements are typical of nginx)"),
+
+        // The hint describes FirewallRecognizer.KindOf and changes with it.
+        new ConfigurationFormat(
+            "host firewall",
+            FirewallLinter.IsFirewallFile,
+            FirewallLinter.Lint,
+            "by name (user.rules, user6.rules, ufw.conf, default/ufw, rules.v4, rules.v6, *.rules in a folder named ufw)"
+                + " or by content (*.rules in iptables-save format; *.sh, *.bash or extensionless shell scripts that run ufw, iptables or ip6tables)"),
     };
 }
