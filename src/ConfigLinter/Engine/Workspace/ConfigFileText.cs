@@ -1,18 +1,19 @@
-using System.Text;
+using System;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
 
-/// <summary>Reads whole text files through <see cref="IConfigFileSystem"/>, so hosted runs see unsaved editor text.</summary>
-internal static class ConfigFileText
+/// <summary>A configuration file that a host already has in memory, such as an editor's open document.</summary>
+public sealed class ConfigFileText
 {
-    /// <summary>
-    /// Reads a file as UTF-8 without its byte order mark; invalid bytes become U+FFFD, as they do when
-    /// <c>File.ReadAllText</c> reads them. Throws the IO exceptions of opening the file.
-    /// </summary>
-    public static string ReadAllText(this IConfigFileSystem fileSystem, string path)
+    /// <param name="path">The file's absolute path; findings and includes refer to it.</param>
+    /// <param name="text">The file's whole content.</param>
+    public ConfigFileText(string path, string text)
     {
-        var bytes = fileSystem.ReadAllBytes(path);
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        Text = text ?? throw new ArgumentNullException(nameof(text));
     }
+
+    public string Path { get; }
+
+    public string Text { get; }
 }
