@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Compose;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
@@ -15,5 +16,14 @@ public static class ConfigurationFormats
             NginxLinter.Lint,
             "by name (nginx.conf, *.nginx, *.conf.template, or *.conf in a folder named nginx, conf.d, sites-available"
                 + " or sites-enabled) or by content (a *.conf or extensionless file whose first statements are typical of nginx)"),
+
+        // Last, after the host firewall formats: the compose port rules read what those recorded. The hint
+        // describes ComposeRecognizer.IsComposeFile and changes with it.
+        new ConfigurationFormat(
+            "compose",
+            ComposeLinter.IsComposeFile,
+            ComposeLinter.Lint,
+            "by name (compose.yaml, docker-compose.yml, *.compose.yaml, docker-compose.*.yml and their .yml/.yaml twins)"
+                + " or by content (a *.yaml or *.yml file with a top-level services: key)"),
     };
 }

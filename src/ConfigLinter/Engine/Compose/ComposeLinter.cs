@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NetSecAnalyzers.ConfigLinter.Compose.Project;
+using NetSecAnalyzers.ConfigLinter.Compose.Rules;
+using NetSecAnalyzers.ConfigLinter.Compose.Yaml;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
+namespace NetSecAnalyzers.ConfigLinter.Compose;
+
+/// <summary>Entry point of the compose side of the linter.</summary>
+public static class ComposeLinter
+{
+    private static readonly IComposeRule[] Rules =
+    {
+        new CertificateValidationDisabledRule(),
+        new SensitivePortPublishedRule(),
+        new PortPublishedOnAllInterfacesRule(),
+        new DataTierNotIsolatedRule(),
+        new ContainerBypassesNetworkIsolationRule(),
+    };
+
+    /// <summary>Returns whether a file is a compose file, judged by its name and the start of its text.</summary>
+    public static bool IsComposeFile(string path, string text) => ComposeRecognizer.IsComposeFile(path, text);
+
+    /// <summary>
+    /// Reads the given compose files as projects (a main file with its override file, includes and
+    /// <c>extends</c> followed), runs every compose rule, and reports findings and read problems into
+    /// <paramref name="diagnostics"/>. A file that another file of the set includes is analyzed as part of
+    /// that project rather than on its own. The firewall formats run first, so the port rules see the
+    /// scan's host firewall in <see cref="DiagnosticBag.HostFirewall"/>.
+    /// </summary>
+    public static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics) =>
+        Lint(files, options, diagnostics, YamlLimits.Default);
+
+    internal static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics, YamlLimits limits)
+    {
+        var loaderDiagnostics = new DiagnosticBag();
+        var loader = new ComposeProjectLoader(limits, loaderDiagnostics);
+        var projects = new List<(string Main, ComposeProject Project)>();
+        foreach (var paths in ProjectFiles(files))
+        {
+            var project = loader.Load(paths);
+            if (project is not null)
+            {
+                projects.Add((paths[0], project));
+            }
+        }
+
+        var sink = new DeduplicatingSink(diagnostics);
+        sink.Add(loaderDiagnostics);
+        foreach (var path in loaderDiagnostics.FilesRead)
+        {
+            diagnostics.RecordFileRead(path);
+        }
+
+        foreach (var file in loaderDiagnostics.CommentedFiles)
+        {
+            diagnostics.RecordCommentedFile(file);
+        }
+
+        foreach (var (main, project) in projects.Where(candidate => !IsIncludedByAnother(candidate, projects)))
+        {
+            var findings = new DiagnosticBag();
+            Analyze(project, options, findings, diagnostics.HostFirewall);
+            sink.Add(findings);
+        }
+    }
+
+    /// <summary>Runs every compose rule over one project that is already read.</summary>
+    internal static void Analyze(ComposeProject project, LintOptions options, DiagnosticBag diagnostics, Firewall.HostFirewallFacts firewall)
+    {
+        var context = new ComposeRuleContext(project, options, diagnostics, firewall);
+        foreach (var rule in Rules)
+        {
+            rule.Analyze(context);
+        }
+    }
+
+    /// <summary>
+    /// Groups the files into projects as Compose would read them: a main file with the override file
+    /// beside it. An override file whose main file exists is read only with it.
+    /// </summary>
+    private static IEnumerable<List<string>> ProjectFiles(IReadOnlyList<string> files)
+    {
+        var seen = new HashSet<string>(PathComparison.Comparer);
+        foreach (var file in files)
+        {
+            if (ComposeRecognizer.IsOverrideFile(file) && ComposeRecognizer.MainFileOf(file) is { } main)
+            {
+                if (!files.Any(other => PathComparison.Comparer.Equals(PathIdentity.RealPath(other), PathIdentity.RealPath(main))) && seen.Add(PathIdentity.RealPath(main)))
+                {
+                    yield return new List<string> { main, file };
+                }
+
+                continue;
+            }
+
+            if (!seen.Add(PathIdentity.RealPath(file)))
+            {
+                continue;
+            }
+
+            var overrideFile = ComposeRecognizer.OverrideFileOf(file);
+            yield return overrideFile is null ? new List<string> { file } : new List<string> { file, overrideFile };
+        }
+    }
+
+    /// <summary>A project is analyzed through another when that one includes its main file, unless they include each other.</summary>
+    private static bool IsIncludedByAnother((string Main, ComposeProject Project) candidate, List<(string Main, ComposeProject Project)> projects)
+    {
+        var main = PathIdentity.RealPath(candidate.Main);
+        return projects.Any(other =>
+            other.Project != candidate.Project
+            && other.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), main))
+            && !candidate.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), PathIdentity.RealPath(other.Main))));
+    }
+
+    /// <summary>Forwards findings and notifications once: a file two projects read would otherwise report twice.</summary>
+    private sealed class DeduplicatingSink
+    {
+        private readonly DiagnosticBag target;
+        private readonly HashSet<string> seen = new();
+
+        public DeduplicatingSink(DiagnosticBag target) => this.target = target;
+
+        public void Add(DiagnosticBag source)
+        {
+            foreach (var notification in source.Notifications)
+            {
+                if (seen.Add("N|" + notification.Code + "|" + notification.Location + "|" + notification.Message))
+                {
+                    target.Notify(notification);
+                }
+            }
+
+            foreach (var finding in source.Findings)
+            {
+                if (seen.Add("F|" + finding.Rule.Id + "|" + finding.Location + "|" + finding.Message))
+                {
+                    target.Report(finding);
+                }
+            }
+        }
+    }
+}
