@@ -116,32 +116,4 @@ public static class ComposeLinter
             && other.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), main))
             && !candidate.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), PathIdentity.RealPath(other.Main))));
     }
-
-    /// <summary>Forwards findings and notifications once: a file two projects read would otherwise report twice.</summary>
-    private sealed class DeduplicatingSink
-    {
-        private readonly DiagnosticBag target;
-        private readonly HashSet<string> seen = new();
-
-        public DeduplicatingSink(DiagnosticBag target) => this.target = target;
-
-        public void Add(DiagnosticBag source)
-        {
-            foreach (var notification in source.Notifications)
-            {
-                if (seen.Add("N|" + notification.Code + "|" + notification.Location + "|" + notification.Message))
-                {
-                    target.Notify(notification);
-                }
-            }
-
-            foreach (var finding in source.Findings)
-            {
-                if (seen.Add("F|" + finding.Rule.Id + "|" + finding.Location + "|" + finding.Message))
-                {
-                    target.Report(finding);
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System;
 using NetSecAnalyzers.ConfigLinter.Compose.Yaml;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Compose;
 
@@ -35,6 +36,20 @@ internal sealed class PortMapping
 
     /// <summary>The list item: a scalar in the short syntax, a mapping in the long syntax.</summary>
     public YamlNode Node { get; }
+
+    /// <summary>
+    /// Where the entry is written. A block mapping's own end lies at the start of the next line, so a
+    /// long-syntax entry ends with its last value instead.
+    /// </summary>
+    public SourceLocation Location =>
+        Node is MappingNode { Entries.Count: > 0 } mapping
+            ? new SourceLocation(
+                mapping.Location.FilePath,
+                mapping.Location.StartLine,
+                mapping.Location.StartColumn,
+                mapping.Entries[mapping.Entries.Count - 1].Value.Location.EndLine,
+                mapping.Entries[mapping.Entries.Count - 1].Value.Location.EndColumn)
+            : Node.Location;
 
     /// <summary>The entry as written, for messages: the short syntax text, or a summary of the long syntax.</summary>
     public string Written { get; }

@@ -42,7 +42,10 @@ internal sealed class ComposeRuleContext
     }
 
     public void Report(RuleDefinition rule, YamlNode node, IReadOnlyList<RelatedLocation>? related, params object[] arguments) =>
-        Diagnostics.Report(new Finding(rule, rule.FormatMessage(arguments), node.Location, related));
+        Report(rule, node.Location, related, arguments);
+
+    public void Report(RuleDefinition rule, SourceLocation location, IReadOnlyList<RelatedLocation>? related, params object[] arguments) =>
+        Diagnostics.Report(new Finding(rule, rule.FormatMessage(arguments), location, related));
 
     /// <summary>Names a service for messages, with its image when it has one: <c>service 'db' (postgres:16)</c>.</summary>
     public static string Describe(ComposeService service)

@@ -17,7 +17,7 @@ internal sealed class PortPublishedOnAllInterfacesRule : IComposeRule
                 }
 
                 var (port, related) = PublishedPorts.Describe(mapping, product: null, context.Firewall);
-                context.Report(RuleCatalog.PortPublishedOnAllInterfaces, mapping.Node, related, ComposeRuleContext.Describe(service), port);
+                context.Report(RuleCatalog.PortPublishedOnAllInterfaces, mapping.Location, related, ComposeRuleContext.Describe(service), port);
             }
         }
     }

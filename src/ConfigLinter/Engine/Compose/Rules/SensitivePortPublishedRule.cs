@@ -18,7 +18,7 @@ internal sealed class SensitivePortPublishedRule : IComposeRule
                 }
 
                 var (port, related) = PublishedPorts.Describe(mapping, product, context.Firewall);
-                context.Report(RuleCatalog.SensitivePortReachableFromAnyAddress, mapping.Node, related, ComposeRuleContext.Describe(service), port);
+                context.Report(RuleCatalog.SensitivePortReachableFromAnyAddress, mapping.Location, related, ComposeRuleContext.Describe(service), port);
             }
         }
     }
