@@ -15,10 +15,16 @@ namespace NetSecAnalyzers.ConfigLinter.Compose.Project;
 /// </summary>
 internal sealed class ComposeProjectLoader
 {
-    /// <summary>The top-level keys of the Compose Specification; a YAML mapping with none of them is not a compose file.</summary>
+    /// <summary>The top-level keys of the Compose Specification, besides <c>x-</c> extensions.</summary>
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
         "services", "include", "networks", "volumes", "configs", "secrets", "name", "version", "models",
+    };
+
+    /// <summary>The keys that give a compose file content; <c>name</c> and <c>version</c> alone also open a Helm chart.</summary>
+    private static readonly HashSet<string> ContentKeys = new(StringComparer.Ordinal)
+    {
+        "services", "include", "networks", "volumes", "configs", "secrets", "models",
     };
 
     private readonly YamlLimits limits;
@@ -93,9 +99,15 @@ internal sealed class ComposeProjectLoader
         return file;
     }
 
+    /// <summary>
+    /// A compose file is empty or a mapping with content keys and no key that Compose would reject, which
+    /// tells it apart from Kubernetes manifests and Helm charts.
+    /// </summary>
     private static bool IsCompose(ComposeSourceFile file) =>
         file.Documents.Count == 0
-        || (file.Documents[0] is MappingNode root && root.Entries.Any(entry => TopLevelKeys.Contains(entry.Key.Value)))
+        || (file.Documents[0] is MappingNode root
+            && root.Entries.Any(entry => ContentKeys.Contains(entry.Key.Value))
+            && root.Entries.All(entry => TopLevelKeys.Contains(entry.Key.Value) || entry.Key.Value.StartsWith("x-", StringComparison.Ordinal)))
         || (file.Documents[0] is ScalarNode scalar && scalar.IsNull);
 
     private ComposeProject? Load(IReadOnlyList<string> paths, ComposeVariables variables, List<string> includeChain, SourceLocation? includeLocation)
@@ -202,11 +214,21 @@ internal sealed class ComposeProjectLoader
         foreach (var node in nodes.OfType<ScalarNode>())
         {
             var text = ComposeValues.Text(node);
-            if (text is not null && text.Length > 0 && !text.Contains("://"))
+            if (text is not null && text.Length > 0 && !IsRemote(text))
             {
                 yield return (text, node.Location);
             }
         }
+    }
+
+    /// <summary>
+    /// Returns whether an include names a remote source (<c>oci://</c>, a git URL, or another loader's
+    /// <c>name:</c> prefix), which the linter does not fetch. A one-letter prefix is a Windows drive.
+    /// </summary>
+    private static bool IsRemote(string path)
+    {
+        var colon = path.IndexOf(':');
+        return colon > 1 && path.IndexOf('/', 0, colon) < 0 && path.IndexOf('\\', 0, colon) < 0;
     }
 
     internal static string Folder(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
