@@ -38,13 +38,13 @@ public static class ComposeLinter
     {
         var loaderDiagnostics = new DiagnosticBag();
         var loader = new ComposeProjectLoader(limits, loaderDiagnostics);
-        var projects = new List<(string Main, ComposeProject Project)>();
+        var projects = new List<LoadedProject>();
         foreach (var paths in ProjectFiles(files))
         {
             var project = loader.Load(paths);
             if (project is not null)
             {
-                projects.Add((paths[0], project));
+                projects.Add(new LoadedProject(paths[0], project));
             }
         }
 
@@ -60,10 +60,10 @@ public static class ComposeLinter
             diagnostics.RecordCommentedFile(file);
         }
 
-        foreach (var (main, project) in projects.Where(candidate => !IsIncludedByAnother(candidate, projects)))
+        foreach (var loaded in Roots(projects))
         {
             var findings = new DiagnosticBag();
-            Analyze(project, options, findings, diagnostics.HostFirewall);
+            Analyze(loaded.Project, options, findings, diagnostics.HostFirewall);
             sink.Add(findings);
         }
     }
@@ -84,12 +84,14 @@ public static class ComposeLinter
     /// </summary>
     private static IEnumerable<List<string>> ProjectFiles(IReadOnlyList<string> files)
     {
+        var handed = new HashSet<string>(files.Select(PathIdentity.RealPath), PathComparison.Comparer);
         var seen = new HashSet<string>(PathComparison.Comparer);
         foreach (var file in files)
         {
             if (ComposeRecognizer.IsOverrideFile(file) && ComposeRecognizer.MainFileOf(file) is { } main)
             {
-                if (!files.Any(other => PathComparison.Comparer.Equals(PathIdentity.RealPath(other), PathIdentity.RealPath(main))) && seen.Add(PathIdentity.RealPath(main)))
+                var mainRealPath = PathIdentity.RealPath(main);
+                if (!handed.Contains(mainRealPath) && seen.Add(mainRealPath))
                 {
                     yield return new List<string> { main, file };
                 }
@@ -107,13 +109,44 @@ public static class ComposeLinter
         }
     }
 
-    /// <summary>A project is analyzed through another when that one includes its main file, unless they include each other.</summary>
-    private static bool IsIncludedByAnother((string Main, ComposeProject Project) candidate, List<(string Main, ComposeProject Project)> projects)
+    /// <summary>
+    /// Returns the projects to analyze: a project whose main file another project reads (through
+    /// <c>include</c> or <c>extends</c>) is analyzed as part of that one, unless each reads the other.
+    /// </summary>
+    private static IEnumerable<LoadedProject> Roots(List<LoadedProject> projects)
     {
-        var main = PathIdentity.RealPath(candidate.Main);
-        return projects.Any(other =>
-            other.Project != candidate.Project
-            && other.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), main))
-            && !candidate.Project.Files.Any(file => PathComparison.Comparer.Equals(PathIdentity.RealPath(file.FilePath), PathIdentity.RealPath(other.Main))));
+        var readers = new Dictionary<string, List<LoadedProject>>(PathComparison.Comparer);
+        foreach (var project in projects)
+        {
+            foreach (var file in project.FileRealPaths)
+            {
+                if (!readers.TryGetValue(file, out var list))
+                {
+                    list = new List<LoadedProject>();
+                    readers[file] = list;
+                }
+
+                list.Add(project);
+            }
+        }
+
+        return projects.Where(candidate =>
+            !readers[candidate.MainRealPath].Any(other => other != candidate && !candidate.FileRealPaths.Contains(other.MainRealPath)));
+    }
+
+    private sealed class LoadedProject
+    {
+        public LoadedProject(string main, ComposeProject project)
+        {
+            Project = project;
+            MainRealPath = PathIdentity.RealPath(main);
+            FileRealPaths = new HashSet<string>(project.Files.Select(file => PathIdentity.RealPath(file.FilePath)), PathComparison.Comparer) { MainRealPath };
+        }
+
+        public ComposeProject Project { get; }
+
+        public string MainRealPath { get; }
+
+        public HashSet<string> FileRealPaths { get; }
     }
 }
