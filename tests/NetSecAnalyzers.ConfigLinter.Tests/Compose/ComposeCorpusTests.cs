@@ -28,7 +28,7 @@ public class ComposeCorpusTests
         }
     }
 
-    /// <summary>The corpus's notes say the Helm output beside Compose's bridge fixtures is not compose, so it must be skipped with a note.</summary>
+    /// <summary>The Helm chart beside Compose's bridge fixtures is YAML but not compose, so it is skipped with a note.</summary>
     [CorpusFact]
     public void HelmOutput_SkippedAsNotCompose()
     {

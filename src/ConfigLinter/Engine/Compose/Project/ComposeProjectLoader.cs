@@ -101,7 +101,7 @@ internal sealed class ComposeProjectLoader
 
     /// <summary>
     /// A compose file is empty or a mapping with content keys and no key that Compose would reject, which
-    /// tells it apart from Kubernetes manifests and Helm charts.
+    /// distinguishes it from Kubernetes manifests and Helm charts.
     /// </summary>
     private static bool IsCompose(ComposeSourceFile file) =>
         file.Documents.Count == 0
@@ -210,7 +210,12 @@ internal sealed class ComposeProjectLoader
     private static IEnumerable<(string Text, SourceLocation Location)> IncludePaths(YamlNode include)
     {
         var pathNode = include is MappingNode mapping ? mapping.Get("path") : include;
-        var nodes = pathNode is SequenceNode list ? list.Items : pathNode is null ? Array.Empty<YamlNode>() : new[] { pathNode };
+        if (pathNode is null)
+        {
+            yield break;
+        }
+
+        var nodes = pathNode is SequenceNode list ? list.Items : new[] { pathNode };
         foreach (var node in nodes.OfType<ScalarNode>())
         {
             var text = ComposeValues.Text(node);
