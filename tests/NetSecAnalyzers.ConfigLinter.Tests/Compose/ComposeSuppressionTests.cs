@@ -35,6 +35,24 @@ public class ComposeSuppressionTests
     }
 
     [Fact]
+    public void EndOfLineComment_SuppressesItsLine()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("compose.yaml", """
+            services:
+              cache:
+                image: registry.example.com/tools:1
+                network_mode: host    # netsec-disable-line NETSEC061: the exporter reads host interfaces
+            """);
+
+        var result = new LintEngine().Lint(new[] { folder.Path }, new LintOptions(), folder.Path);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("the exporter reads host interfaces", finding.Suppression?.Justification);
+        Assert.Empty(result.Notifications);
+    }
+
+    [Fact]
     public void CommentInLongSyntax_SuppressesWholeEntry()
     {
         using var folder = new TemporaryFolder();

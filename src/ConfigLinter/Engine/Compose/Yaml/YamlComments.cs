@@ -48,17 +48,28 @@ internal static class YamlComments
         return comments;
     }
 
-    /// <summary>The scanner's mark points at the <c>#</c>; the comment's text runs from after it to the end of the line.</summary>
+    /// <summary>
+    /// Builds the comment from the <c>#</c> at or after the scanner's mark (which may sit on the blank
+    /// before an end-of-line comment) to the end of the line.
+    /// </summary>
     private static SourceComment ToSourceComment(string filePath, string text, List<int> lineStarts, Mark start)
     {
         var line = (int)start.Line;
-        var column = (int)start.Column;
-        var offset = lineStarts[Math.Min(line, lineStarts.Count) - 1] + column - 1;
-        var end = text.IndexOf('\n', offset);
+        var lineStart = lineStarts[Math.Min(line, lineStarts.Count) - 1];
+        var end = text.IndexOf('\n', lineStart);
         if (end < 0)
         {
             end = text.Length;
         }
+
+        var markOffset = Math.Min(lineStart + (int)start.Column - 1, end);
+        var offset = text.IndexOf('#', markOffset, end - markOffset);
+        if (offset < 0)
+        {
+            offset = markOffset;
+        }
+
+        var column = offset - lineStart + 1;
 
         var commentText = text.Substring(offset + 1, Math.Max(end - offset - 1, 0)).TrimEnd('\r');
         var location = SourceLocation.OnLine(filePath, line, column, commentText.Length + 1);
