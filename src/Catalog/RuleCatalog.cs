@@ -66,7 +66,7 @@ public static class RuleCatalog
         securitySeverity: 8.1,
         precision: "high",
         RuleTargets.CSharp | RuleTargets.Nginx | RuleTargets.Compose,
-        implementedTargets: CSharpAndNginx,
+        implementedTargets: RuleTargets.CSharp | RuleTargets.Nginx | RuleTargets.Compose,
         Tags("tls", 295));
 
     public static readonly RuleDefinition RevocationCheckDisabled = new(
@@ -196,7 +196,7 @@ public static class RuleCatalog
         securitySeverity: 8.2,
         precision: "high",
         RuleTargets.Firewall | RuleTargets.Compose,
-        implementedTargets: RuleTargets.Firewall,
+        implementedTargets: RuleTargets.Firewall | RuleTargets.Compose,
         Tags("firewall", 668));
 
     public static readonly RuleDefinition SshWithoutRateLimiting = new(
@@ -222,7 +222,7 @@ public static class RuleCatalog
         securitySeverity: 4.3,
         precision: "high",
         RuleTargets.Compose,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Compose,
         Tags("containers", 668));
 
     public static readonly RuleDefinition DataTierNotIsolated = new(
@@ -235,7 +235,7 @@ public static class RuleCatalog
         securitySeverity: 6.5,
         precision: "medium",
         RuleTargets.Compose,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Compose,
         Tags("containers", 668));
 
     public static readonly RuleDefinition ContainerBypassesNetworkIsolation = new(
@@ -248,7 +248,7 @@ public static class RuleCatalog
         securitySeverity: 7.5,
         precision: "high",
         RuleTargets.Compose,
-        implementedTargets: RuleTargets.None,
+        implementedTargets: RuleTargets.Compose,
         Tags("containers", 250));
 
     public static readonly RuleDefinition AuthenticationEndpointWithoutRateLimiting = new(

@@ -20,6 +20,7 @@ public sealed class ToolInstallTests : IClassFixture<PackedTool>
 
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains("tools/net10.0/any/netsec.dll", entries);
+        Assert.Contains("tools/net10.0/any/YamlDotNet.dll", entries);
         Assert.Contains("README.md", entries);
     }
 
@@ -35,6 +36,21 @@ public sealed class ToolInstallTests : IClassFixture<PackedTool>
 
         Assert.True(result.ExitCode == 1, "netsec lint exited with " + result.ExitCode + ":\n" + result.Output);
         Assert.Contains("nginx.conf:3:19: error NETSEC001:", result.Output);
+    }
+
+    /// <summary>The compose reader needs YamlDotNet at run time, so this fails when the package leaves it out.</summary>
+    [Fact]
+    public void InstalledTool_LintReportsComposeFinding()
+    {
+        var netsec = Install("compose");
+        var stack = Path.Combine(tool.WorkFolder, "compose", "stack");
+        Directory.CreateDirectory(stack);
+        File.WriteAllText(Path.Combine(stack, "compose.yaml"), "services:\n  cache:\n    image: redis:7\n    network_mode: host\n");
+
+        var result = DotnetCli.RunProgram(netsec, stack, "lint", "compose.yaml");
+
+        Assert.True(result.ExitCode == 1, "netsec lint exited with " + result.ExitCode + ":\n" + result.Output);
+        Assert.Contains("compose.yaml:4:19: error NETSEC061:", result.Output);
     }
 
     [Fact]

@@ -58,7 +58,26 @@ public sealed class SampleLintTests
     {
         var result = Lint("insecure");
 
-        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId);
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId && Relative(finding.Location.FilePath).Contains("/nginx/"));
+        Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
+    }
+
+    [Theory]
+    [Trait("Rule", "NETSEC020")]
+    [Trait("Rule", "NETSEC051")]
+    [Trait("Rule", "NETSEC053")]
+    [Trait("Rule", "NETSEC060")]
+    [Trait("Rule", "NETSEC061")]
+    [InlineData(RuleIds.CertificateValidationDisabled, "insecure/deploy/compose.yaml:10")]
+    [InlineData(RuleIds.SensitivePortReachableFromAnyAddress, "insecure/deploy/compose.yaml:17")]
+    [InlineData(RuleIds.PortPublishedOnAllInterfaces, "insecure/deploy/compose.yaml:6")]
+    [InlineData(RuleIds.DataTierNotIsolated, "insecure/deploy/compose.yaml:14")]
+    [InlineData(RuleIds.ContainerBypassesNetworkIsolation, "insecure/deploy/compose.yaml:27")]
+    public void InsecureSample_ReportsEachComposeRuleOnce(string ruleId, string expectedLocation)
+    {
+        var result = Lint("insecure");
+
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId && Relative(finding.Location.FilePath).EndsWith("compose.yaml", System.StringComparison.Ordinal));
         Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 
@@ -71,6 +90,7 @@ public sealed class SampleLintTests
         Assert.Empty(result.Notifications);
         Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("nginx.conf", System.StringComparison.Ordinal));
         Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("setup-firewall.sh", System.StringComparison.Ordinal));
+        Assert.Contains(result.FilesAnalyzed, file => file.EndsWith("compose.yaml", System.StringComparison.Ordinal));
     }
 
     private static LintResult Lint(string sample) =>

@@ -18,7 +18,7 @@ public sealed class UnrecognizedFileTests
 
         var notification = Assert.Single(result.Notifications);
         Assert.Equal(NotificationCodes.UnrecognizedFile, notification.Code);
-        Assert.StartsWith("Skipped 'notes.txt': not recognized as nginx or host firewall configuration. netsec reads nginx files by name (nginx.conf, ", notification.Message);
+        Assert.StartsWith("Skipped 'notes.txt': not recognized as nginx, host firewall or compose configuration. netsec reads nginx files by name (nginx.conf, ", notification.Message);
         Assert.Contains(") or by content (", notification.Message);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NetSecAnalyzers.ConfigLinter.Firewall;
+using NetSecAnalyzers.ConfigLinter.Compose;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
@@ -24,5 +25,13 @@ public static class ConfigurationFormats
             FirewallLinter.Lint,
             "by name (user.rules, user6.rules, ufw.conf, default/ufw, rules.v4, rules.v6, *.rules in a folder named ufw)"
                 + " or by content (*.rules in iptables-save format; *.sh, *.bash or extensionless shell scripts that run ufw, iptables or ip6tables)"),
+        // Last, after the host firewall formats: the compose port rules read what those recorded. The hint
+        // describes ComposeRecognizer.IsComposeFile and changes with it.
+        new ConfigurationFormat(
+            "compose",
+            ComposeLinter.IsComposeFile,
+            ComposeLinter.Lint,
+            "by name (compose.yaml, docker-compose.yml, *.compose.yaml, docker-compose.*.yml and their .yml/.yaml twins)"
+                + " or by content (a *.yaml or *.yml file with a top-level services: key)"),
     };
 }
