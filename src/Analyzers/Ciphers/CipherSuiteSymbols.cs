@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using NetSecAnalyzers.Analyzers.Flow;
+using NetSecAnalyzers.Catalog.Tls;
+
+namespace NetSecAnalyzers.Analyzers.Ciphers;
+
+/// <summary>
+/// <c>CipherSuitesPolicy</c> and the classified members of <c>TlsCipherSuite</c> in one compilation,
+/// resolved once.
+/// </summary>
+internal sealed class CipherSuiteSymbols
+{
+    private readonly Dictionary<long, CipherSuiteMember> members;
+
+    private CipherSuiteSymbols(INamedTypeSymbol policy, INamedTypeSymbol suiteEnum, Dictionary<long, CipherSuiteMember> members)
+    {
+        Policy = policy;
+        SuiteEnum = suiteEnum;
+        this.members = members;
+    }
+
+    public INamedTypeSymbol Policy { get; }
+
+    public INamedTypeSymbol SuiteEnum { get; }
+
+    /// <summary>Resolves the types; returns null when the compilation does not reference <c>CipherSuitesPolicy</c>.</summary>
+    public static CipherSuiteSymbols? TryCreate(Compilation compilation)
+    {
+        var policy = compilation.GetTypeByMetadataName("System.Net.Security.CipherSuitesPolicy");
+        var suiteEnum = compilation.GetTypeByMetadataName("System.Net.Security.TlsCipherSuite");
+        if (policy is null || suiteEnum is not { TypeKind: TypeKind.Enum })
+        {
+            return null;
+        }
+
+        var members = new Dictionary<long, CipherSuiteMember>();
+        foreach (var member in suiteEnum.GetMembers())
+        {
+            // A member added after the shared table is left unclassified, so it is never reported.
+            if (member is IFieldSymbol { HasConstantValue: true } field
+                && ConstantBits.TryGet(field.ConstantValue, out var value)
+                && CipherSuiteClassification.TryClassify(field.Name, out var weaknesses))
+            {
+                members[value] = new CipherSuiteMember(field.Name, weaknesses);
+            }
+        }
+
+        return new CipherSuiteSymbols(policy, suiteEnum, members);
+    }
+
+    /// <summary>Returns the classified suite that a constant <c>TlsCipherSuite</c> value is, or null.</summary>
+    public CipherSuiteMember? Find(IOperation constant)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(constant.Type, SuiteEnum)
+            || !ConstantBits.TryGet(constant.ConstantValue.Value, out var value))
+        {
+            return null;
+        }
+
+        return members.TryGetValue(value, out var member) ? member : null;
+    }
+}
+
+/// <summary>A <c>TlsCipherSuite</c> member with what the shared classification finds wrong with it.</summary>
+internal sealed class CipherSuiteMember
+{
+    public CipherSuiteMember(string name, CipherSuiteWeaknesses weaknesses)
+    {
+        Name = name;
+        Weaknesses = weaknesses;
+    }
+
+    public string Name { get; }
+
+    public CipherSuiteWeaknesses Weaknesses { get; }
+
+    public bool IsBroken => (Weaknesses & CipherSuiteWeaknesses.Broken) != 0;
+}
