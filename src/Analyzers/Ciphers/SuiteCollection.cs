@@ -78,6 +78,9 @@ internal sealed class SuiteCollection
                 Visit(conversion.Operand, depth);
                 break;
             case IArrayCreationOperation { Initializer: { } initializer }:
+                Visit(initializer, depth);
+                break;
+            case IArrayInitializerOperation initializer:
                 foreach (var item in initializer.ElementValues)
                 {
                     AddItem(item);
