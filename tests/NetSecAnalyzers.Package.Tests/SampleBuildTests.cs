@@ -30,7 +30,7 @@ public sealed class SampleBuildTests : IClassFixture<PackedPackage>
         var result = BuildSample("insecure");
 
         Assert.True(result.ExitCode != 0, "The insecure sample built successfully:\n" + result.Output);
-        Assert.Contains("Program.cs(14,", result.Output);
+        Assert.Contains("Program.cs(15,", result.Output);
         Assert.Contains("error NETSEC001", result.Output);
     }
 

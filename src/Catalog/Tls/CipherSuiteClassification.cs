@@ -6,7 +6,7 @@ namespace NetSecAnalyzers.Catalog.Tls;
 /// <summary>
 /// Classifies a TLS cipher suite by its IANA registry name (<c>TLS_{key exchange}_WITH_{cipher}_{MAC}</c>,
 /// or <c>TLS_{cipher}_{hash}</c> for TLS 1.3). The tables below list each key exchange and each bulk cipher
-/// that the registry names use, with what is wrong with it; a suite's weaknesses are those of its parts plus
+/// that the registry names use, with what is wrong with it. A suite's weaknesses are those of its parts, plus
 /// MD5 when that is its MAC. The config linter classifies its OpenSSL suites through their IANA names and
 /// the C# analyzers classify <c>TlsCipherSuite</c> members by their names, so both report the same suites.
 /// </summary>
