@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using NetSecAnalyzers.Analyzers.Flow;
@@ -11,13 +12,15 @@ namespace NetSecAnalyzers.Analyzers.Ciphers;
 /// </summary>
 internal sealed class CipherSuiteSymbols
 {
-    private readonly Dictionary<long, CipherSuiteMember> members;
+    // Every .NET app references the enum, but few build a policy, so its 300-odd members are read and
+    // classified only when the first policy is analyzed.
+    private readonly Lazy<Dictionary<long, CipherSuiteMember>> members;
 
-    private CipherSuiteSymbols(INamedTypeSymbol policy, INamedTypeSymbol suiteEnum, Dictionary<long, CipherSuiteMember> members)
+    private CipherSuiteSymbols(INamedTypeSymbol policy, INamedTypeSymbol suiteEnum)
     {
         Policy = policy;
         SuiteEnum = suiteEnum;
-        this.members = members;
+        members = new Lazy<Dictionary<long, CipherSuiteMember>>(() => ClassifyMembers(suiteEnum));
     }
 
     public INamedTypeSymbol Policy { get; }
@@ -34,6 +37,23 @@ internal sealed class CipherSuiteSymbols
             return null;
         }
 
+        return new CipherSuiteSymbols(policy, suiteEnum);
+    }
+
+    /// <summary>Returns the classified suite that a constant <c>TlsCipherSuite</c> value is, or null.</summary>
+    public CipherSuiteMember? Find(IOperation constant)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(constant.Type, SuiteEnum)
+            || !ConstantBits.TryGet(constant.ConstantValue.Value, out var value))
+        {
+            return null;
+        }
+
+        return members.Value.TryGetValue(value, out var member) ? member : null;
+    }
+
+    private static Dictionary<long, CipherSuiteMember> ClassifyMembers(INamedTypeSymbol suiteEnum)
+    {
         var members = new Dictionary<long, CipherSuiteMember>();
         foreach (var member in suiteEnum.GetMembers())
         {
@@ -46,19 +66,7 @@ internal sealed class CipherSuiteSymbols
             }
         }
 
-        return new CipherSuiteSymbols(policy, suiteEnum, members);
-    }
-
-    /// <summary>Returns the classified suite that a constant <c>TlsCipherSuite</c> value is, or null.</summary>
-    public CipherSuiteMember? Find(IOperation constant)
-    {
-        if (!SymbolEqualityComparer.Default.Equals(constant.Type, SuiteEnum)
-            || !ConstantBits.TryGet(constant.ConstantValue.Value, out var value))
-        {
-            return null;
-        }
-
-        return members.TryGetValue(value, out var member) ? member : null;
+        return members;
     }
 }
 
