@@ -31,6 +31,7 @@ internal static class Program
     {
         var files = 2000;
         var runs = 3;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--files" && i + 1 < args.Length && int.TryParse(args[i + 1], out files) && files > 0)
@@ -41,16 +42,20 @@ internal static class Program
             {
                 i++;
             }
+            else if (args[i] == "--only" && i + 1 < args.Length)
+            {
+                only = args[++i];
+            }
             else
             {
-                Console.Error.WriteLine($"Invalid argument {args[i]}. Usage: AnalyzerBenchmark [--files N] [--runs N]");
+                Console.Error.WriteLine($"Invalid argument {args[i]}. Usage: AnalyzerBenchmark [--files N] [--runs N] [--only ANALYZER]");
                 return 2;
             }
         }
 
         var sources = new CorpusGenerator(Seed).Generate(files);
         var references = SdkReferences();
-        var ours = OurAnalyzers();
+        var ours = OurAnalyzers().Where(analyzer => only is null || Name(analyzer) == only).ToImmutableArray();
         var peers = PeerAnalyzers();
         if (peers.Length == 0)
         {
