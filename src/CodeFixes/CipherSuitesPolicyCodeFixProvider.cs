@@ -44,7 +44,9 @@ public sealed class CipherSuitesPolicyCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var title = diagnostic.Id == RuleIds.BrokenCipherSuites ? "Remove the broken cipher suites" : "Remove the weak cipher suites";
+            var title = diagnostic.Properties.ContainsKey(CipherSuitesPolicyCheck.NothingRemainsProperty)
+                ? "Remove the cipher suites policy"
+                : diagnostic.Id == RuleIds.BrokenCipherSuites ? "Remove the broken cipher suites" : "Remove the weak cipher suites";
             context.RegisterCodeFix(
                 CodeAction.Create(
                     title,
