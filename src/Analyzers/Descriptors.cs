@@ -21,6 +21,28 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.LegacyTlsProtocol.HelpUri,
         customTags: CustomTags(RuleCatalog.LegacyTlsProtocol));
 
+    public static readonly DiagnosticDescriptor BrokenCipherSuites = new(
+        RuleIds.BrokenCipherSuites,
+        RuleCatalog.BrokenCipherSuites.Title,
+        RuleCatalog.BrokenCipherSuites.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: RuleCatalog.BrokenCipherSuites.Description,
+        helpLinkUri: RuleCatalog.BrokenCipherSuites.HelpUri,
+        customTags: CustomTags(RuleCatalog.BrokenCipherSuites));
+
+    public static readonly DiagnosticDescriptor CipherSuitesWithoutForwardSecrecy = new(
+        RuleIds.CipherSuitesWithoutForwardSecrecy,
+        RuleCatalog.CipherSuitesWithoutForwardSecrecy.Title,
+        RuleCatalog.CipherSuitesWithoutForwardSecrecy.MessageFormat,
+        RuleCatalog.Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: RuleCatalog.CipherSuitesWithoutForwardSecrecy.Description,
+        helpLinkUri: RuleCatalog.CipherSuitesWithoutForwardSecrecy.HelpUri,
+        customTags: CustomTags(RuleCatalog.CipherSuitesWithoutForwardSecrecy));
+
     public static readonly DiagnosticDescriptor CertificateValidationDisabled = new(
         RuleIds.CertificateValidationDisabled,
         RuleCatalog.CertificateValidationDisabled.Title,

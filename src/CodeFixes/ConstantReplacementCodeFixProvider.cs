@@ -3,7 +3,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace NetSecAnalyzers.CodeFixes;
@@ -26,7 +28,7 @@ public abstract class ConstantReplacementCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax)
+            if (CanFix(diagnostic) && root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -38,8 +40,29 @@ public abstract class ConstantReplacementCodeFixProvider : CodeFixProvider
         }
     }
 
+    /// <summary>Returns false for a diagnostic of the same ID that another fix handles.</summary>
+    protected virtual bool CanFix(Diagnostic diagnostic) => true;
+
     /// <summary>Returns the safe constant for <paramref name="expression"/>, or null when the fix does not apply.</summary>
     protected abstract ExpressionSyntax? CreateReplacement(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns <c>Type.Member</c> of <paramref name="enumType"/> in place of <paramref name="expression"/>.
+    /// <c>Type.Other</c> keeps the way the file names the type; anything else gets a name that the
+    /// simplifier shortens to what the file's usings allow.
+    /// </summary>
+    protected static ExpressionSyntax EnumMember(
+        ExpressionSyntax expression, INamedTypeSymbol enumType, string member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is MemberAccessExpressionSyntax memberAccess
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(memberAccess.Expression, cancellationToken).Symbol, enumType))
+        {
+            return memberAccess.WithName(SyntaxFactory.IdentifierName(member));
+        }
+
+        return SyntaxFactory.ParseExpression(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member)
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+    }
 
     private async Task<Document> ReplaceAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.CodeFixes;
@@ -36,15 +35,6 @@ public sealed class RevocationCheckDisabledCodeFixProvider : ConstantReplacement
             return null;
         }
 
-        // X509RevocationMode.NoCheck keeps the way the file names the type; anything else gets a name that
-        // the simplifier shortens to what the file's usings allow.
-        if (expression is MemberAccessExpressionSyntax memberAccess
-            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(memberAccess.Expression, cancellationToken).Symbol, revocationMode))
-        {
-            return memberAccess.WithName(SyntaxFactory.IdentifierName(OnlineMember));
-        }
-
-        return SyntaxFactory.ParseExpression(revocationMode.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + OnlineMember)
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        return EnumMember(expression, revocationMode, OnlineMember, model, cancellationToken);
     }
 }

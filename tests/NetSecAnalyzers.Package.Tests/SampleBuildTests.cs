@@ -37,7 +37,7 @@ public sealed class SampleBuildTests
         var result = BuildSample("insecure");
 
         Assert.True(result.ExitCode != 0, "The insecure sample built successfully:\n" + result.Output);
-        Assert.Contains("Program.cs(14,", result.Output);
+        Assert.Contains("Program.cs(15,", result.Output);
         Assert.Contains("error NETSEC001", result.Output);
         Assert.Contains("error NETSEC020", result.Output);
     }

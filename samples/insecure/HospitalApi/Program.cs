@@ -1,6 +1,7 @@
 // A patient-records API as it is often first written: it works, and it is unsafe in ways NetSecAnalyzers
 // reports. Compare it with ../../hardened/HospitalApi/Program.cs.
 using System.Net;
+using System.Net.Security;
 using System.Security.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,21 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     {
         // Kept for an old lab analyser that only speaks TLS 1.0.
         https.SslProtocols = SslProtocols.Tls | SslProtocols.Tls12;
+
+        // The same analyser needs 3DES and static RSA, and a debugging session left plain text allowed.
+        https.OnAuthenticate = (connection, sslOptions) =>
+        {
+            sslOptions.EncryptionPolicy = EncryptionPolicy.AllowNoEncryption;
+            if (!OperatingSystem.IsWindows())
+            {
+                sslOptions.CipherSuitesPolicy = new CipherSuitesPolicy(new[]
+                {
+                    TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                    TlsCipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA,
+                    TlsCipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+                });
+            }
+        };
     });
 });
 

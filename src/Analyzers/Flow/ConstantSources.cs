@@ -209,7 +209,7 @@ internal sealed class ConstantSources
     /// Returns the operation of a symbol's initializer or default value, when it is
     /// declared in the same syntax tree as <paramref name="reference"/>.
     /// </summary>
-    private static IOperation? DeclaredValue(ISymbol symbol, IOperation reference)
+    public static IOperation? DeclaredValue(ISymbol symbol, IOperation reference)
     {
         var tree = reference.Syntax.SyntaxTree;
         foreach (var syntaxReference in symbol.DeclaringSyntaxReferences)

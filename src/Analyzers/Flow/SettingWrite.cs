@@ -19,13 +19,16 @@ internal readonly struct SettingWrite
     /// <summary>
     /// Writes the setting with one constant for a message, as code would set it:
     /// <c>HttpClientHandler.CheckCertificateRevocationList = false</c> for a property, or
-    /// <c>SslStream.AuthenticateAsClient(checkCertificateRevocation: false)</c> for a parameter.
+    /// <c>SslStream.AuthenticateAsClient(checkCertificateRevocation: false)</c> for a parameter, or
+    /// <c>new SslStream(encryptionPolicy: EncryptionPolicy.NoEncryption)</c> for a constructor's parameter.
     /// </summary>
     public string Describe(IOperation constant)
     {
         var value = DisplayText.Of(constant.Syntax);
         return Setting switch
         {
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter =>
+                "new " + constructor.ContainingType.Name + "(" + parameter.Name + ": " + value + ")",
             IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter =>
                 method.ContainingType.Name + "." + method.Name + "(" + parameter.Name + ": " + value + ")",
             _ => Setting.ContainingType.Name + "." + Setting.Name + " = " + value,

@@ -1,4 +1,5 @@
 using System;
+using NetSecAnalyzers.Catalog.Tls;
 
 namespace NetSecAnalyzers.ConfigLinter.Tls;
 
@@ -149,6 +150,12 @@ internal sealed class CipherSuite
         MinimumProtocol = minimumProtocol;
         Strength = strength;
         Flags = flags;
+
+        // The table is code, so a name missing from the shared classification is a bug that every test
+        // touching the table shows.
+        Weaknesses = CipherSuiteClassification.TryClassify(ianaName, out var weaknesses)
+            ? weaknesses
+            : throw new ArgumentException("The cipher suite " + ianaName + " is missing from CipherSuiteClassification.", nameof(ianaName));
     }
 
     /// <summary>The OpenSSL name, as written in <c>ssl_ciphers</c>.</summary>
@@ -175,6 +182,9 @@ internal sealed class CipherSuite
     public CipherStrength Strength { get; }
 
     public CipherFlags Flags { get; }
+
+    /// <summary>What NETSEC010 and NETSEC011 find wrong with the suite, from its IANA name.</summary>
+    public CipherSuiteWeaknesses Weaknesses { get; }
 
     public override string ToString() => Name;
 }

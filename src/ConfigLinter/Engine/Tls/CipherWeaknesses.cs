@@ -1,40 +1,23 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using NetSecAnalyzers.Catalog.Tls;
 
 namespace NetSecAnalyzers.ConfigLinter.Tls;
 
 /// <summary>
 /// Sorts suites into what NETSEC010 reports (broken) and what NETSEC011 reports (no forward secrecy, or
-/// CBC instead of AEAD), and words the counts for a message. Shared by the nginx and C# checks.
+/// CBC instead of AEAD) by the shared <see cref="CipherSuiteClassification"/>, and words the counts for an nginx message.
 /// </summary>
 internal static class CipherWeaknesses
 {
     private const int ExampleCount = 2;
 
-    /// <summary>The order reasons are named in a message, the order of <see cref="BrokenReasons"/>.</summary>
-    private static readonly string[] ReasonOrder = { "NULL", "anonymous", "EXPORT", "RC4", "DES", "3DES", "MD5" };
+    public static bool IsBroken(CipherSuite suite) => (suite.Weaknesses & CipherSuiteWeaknesses.Broken) != 0;
 
-    /// <summary>Returns the reasons a suite is broken, in a fixed order, or an empty list when it is not.</summary>
-    public static IReadOnlyList<string> BrokenReasons(CipherSuite suite)
-    {
-        var reasons = new List<string>();
-        Add(reasons, suite.Encryption == Encryption.Null, "NULL");
-        Add(reasons, suite.Authentication == Authentication.Null, "anonymous");
-        Add(reasons, suite.Strength == CipherStrength.Export, "EXPORT");
-        Add(reasons, suite.Encryption == Encryption.Rc4 || suite.Encryption == Encryption.Rc2, "RC4");
-        Add(reasons, suite.Encryption == Encryption.Des, "DES");
-        Add(reasons, suite.Encryption == Encryption.TripleDes, "3DES");
-        Add(reasons, suite.Mac == MacAlgorithm.Md5, "MD5");
-        return reasons;
-    }
+    public static bool LacksForwardSecrecy(CipherSuite suite) => (suite.Weaknesses & CipherSuiteWeaknesses.NoForwardSecrecy) != 0;
 
-    public static bool IsBroken(CipherSuite suite) => BrokenReasons(suite).Count > 0;
-
-    /// <summary>A key exchange without a fresh key per connection: static RSA or (EC)DH, PSK or SRP alone.</summary>
-    public static bool LacksForwardSecrecy(CipherSuite suite) => (suite.KeyExchange & KeyExchange.Ephemeral) == 0;
-
-    public static bool LacksAead(CipherSuite suite) => suite.Mac != MacAlgorithm.Aead;
+    public static bool LacksAead(CipherSuite suite) => (suite.Weaknesses & CipherSuiteWeaknesses.NoAead) != 0;
 
     /// <summary>
     /// Words the broken suites, as in <c>2 broken suites (RC4, 3DES), e.g. RC4-SHA, DES-CBC3-SHA</c>, or
@@ -48,8 +31,13 @@ internal static class CipherWeaknesses
             return null;
         }
 
-        var found = new HashSet<string>(broken.SelectMany(BrokenReasons));
-        var reasons = ReasonOrder.Where(found.Contains);
+        var allWeaknesses = CipherSuiteWeaknesses.None;
+        foreach (var suite in broken)
+        {
+            allWeaknesses |= suite.Weaknesses;
+        }
+
+        var reasons = CipherSuiteClassification.BrokenReasonNames(allWeaknesses);
         return Count(broken.Count, "broken suite") + " (" + string.Join(", ", reasons) + "), " + Examples(broken);
     }
 
@@ -74,14 +62,6 @@ internal static class CipherWeaknesses
         }
 
         return parts.Count == 0 ? null : string.Join(", and ", parts);
-    }
-
-    private static void Add(List<string> reasons, bool applies, string reason)
-    {
-        if (applies)
-        {
-            reasons.Add(reason);
-        }
     }
 
     private static string Count(int count, string noun) =>
