@@ -37,9 +37,9 @@ public static class ComposeLinter
     internal static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics, YamlLimits limits)
     {
         var loaderDiagnostics = new DiagnosticBag();
-        var loader = new ComposeProjectLoader(limits, loaderDiagnostics);
+        var loader = new ComposeProjectLoader(limits, loaderDiagnostics, options.FileSystem);
         var projects = new List<LoadedProject>();
-        foreach (var paths in ProjectFiles(files))
+        foreach (var paths in ProjectFiles(files, options.FileSystem))
         {
             var project = loader.Load(paths);
             if (project is not null)
@@ -82,13 +82,13 @@ public static class ComposeLinter
     /// Groups the files into projects as Compose would read them: a main file with the override file
     /// beside it. An override file whose main file exists is read only with it.
     /// </summary>
-    private static IEnumerable<List<string>> ProjectFiles(IReadOnlyList<string> files)
+    private static IEnumerable<List<string>> ProjectFiles(IReadOnlyList<string> files, IConfigFileSystem fileSystem)
     {
         var handed = new HashSet<string>(files.Select(PathIdentity.RealPath), PathComparison.Comparer);
         var seen = new HashSet<string>(PathComparison.Comparer);
         foreach (var file in files)
         {
-            if (ComposeRecognizer.IsOverrideFile(file) && ComposeRecognizer.MainFileOf(file) is { } main)
+            if (ComposeRecognizer.IsOverrideFile(file) && ComposeRecognizer.MainFileOf(file, fileSystem) is { } main)
             {
                 var mainRealPath = PathIdentity.RealPath(main);
                 if (!handed.Contains(mainRealPath) && seen.Add(mainRealPath))
@@ -104,7 +104,7 @@ public static class ComposeLinter
                 continue;
             }
 
-            var overrideFile = ComposeRecognizer.OverrideFileOf(file);
+            var overrideFile = ComposeRecognizer.OverrideFileOf(file, fileSystem);
             yield return overrideFile is null ? new List<string> { file } : new List<string> { file, overrideFile };
         }
     }

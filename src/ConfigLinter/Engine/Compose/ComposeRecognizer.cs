@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
 namespace NetSecAnalyzers.ConfigLinter.Compose;
 
 /// <summary>Decides whether a file is a compose file, from its name and then from its top-level keys.</summary>
@@ -69,14 +71,15 @@ internal static class ComposeRecognizer
     /// Returns the main file an override file belongs to, such as <c>compose.yaml</c> for
     /// <c>compose.override.yaml</c>; null when the folder has none.
     /// </summary>
-    public static string? MainFileOf(string overridePath)
+    public static string? MainFileOf(string overridePath, IConfigFileSystem? fileSystem = null)
     {
+        fileSystem ??= DiskFileSystem.Instance;
         var folder = Path.GetDirectoryName(Path.GetFullPath(overridePath)) ?? ".";
         var stem = Path.GetFileName(overridePath).ToLowerInvariant().StartsWith("docker-", StringComparison.Ordinal) ? "docker-compose" : "compose";
         foreach (var extension in new[] { ".yaml", ".yml" })
         {
             var candidate = Path.Combine(folder, stem + extension);
-            if (File.Exists(candidate))
+            if (fileSystem.FileExists(candidate))
             {
                 return candidate;
             }
@@ -86,8 +89,9 @@ internal static class ComposeRecognizer
     }
 
     /// <summary>Returns the override file Compose reads after a main file, or null when there is none.</summary>
-    public static string? OverrideFileOf(string mainPath)
+    public static string? OverrideFileOf(string mainPath, IConfigFileSystem? fileSystem = null)
     {
+        fileSystem ??= DiskFileSystem.Instance;
         var name = Path.GetFileName(mainPath).ToLowerInvariant();
         var stem = name switch
         {
@@ -104,7 +108,7 @@ internal static class ComposeRecognizer
         foreach (var extension in new[] { ".yaml", ".yml" })
         {
             var candidate = Path.Combine(folder, stem + ".override" + extension);
-            if (File.Exists(candidate))
+            if (fileSystem.FileExists(candidate))
             {
                 return candidate;
             }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
 namespace NetSecAnalyzers.ConfigLinter.Compose;
 
 /// <summary>
@@ -22,18 +24,19 @@ internal sealed class ComposeVariables
     public ComposeVariables(IReadOnlyDictionary<string, string> values) => this.values = values;
 
     /// <summary>Reads <c>.env</c> in <paramref name="projectFolder"/>; no file, or an unreadable one, defines nothing.</summary>
-    public static ComposeVariables FromProjectFolder(string projectFolder)
+    public static ComposeVariables FromProjectFolder(string projectFolder, IConfigFileSystem? fileSystem = null)
     {
+        fileSystem ??= DiskFileSystem.Instance;
         var path = Path.Combine(projectFolder, ".env");
         string text;
         try
         {
-            if (!System.IO.File.Exists(path))
+            if (!fileSystem.FileExists(path))
             {
                 return None;
             }
 
-            text = System.IO.File.ReadAllText(path);
+            text = fileSystem.ReadAllText(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

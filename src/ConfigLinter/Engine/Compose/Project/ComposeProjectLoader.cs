@@ -29,12 +29,14 @@ internal sealed class ComposeProjectLoader
 
     private readonly YamlLimits limits;
     private readonly DiagnosticBag diagnostics;
+    private readonly IConfigFileSystem fileSystem;
     private readonly Dictionary<string, ComposeSourceFile?> files = new(PathComparison.Comparer);
 
-    public ComposeProjectLoader(YamlLimits limits, DiagnosticBag diagnostics)
+    public ComposeProjectLoader(YamlLimits limits, DiagnosticBag diagnostics, IConfigFileSystem? fileSystem = null)
     {
         this.limits = limits;
         this.diagnostics = diagnostics;
+        this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
     }
 
     /// <summary>
@@ -43,7 +45,7 @@ internal sealed class ComposeProjectLoader
     /// </summary>
     public ComposeProject? Load(IReadOnlyList<string> paths)
     {
-        var variables = ComposeVariables.FromProjectFolder(Folder(paths[0]));
+        var variables = ComposeVariables.FromProjectFolder(Folder(paths[0]), fileSystem);
         return Load(paths, variables, new List<string>(), includeLocation: null);
     }
 
@@ -60,7 +62,7 @@ internal sealed class ComposeProjectLoader
         string text;
         try
         {
-            text = System.IO.File.ReadAllText(path);
+            text = fileSystem.ReadAllText(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
         {
@@ -184,7 +186,7 @@ internal sealed class ComposeProjectLoader
                 continue;
             }
 
-            var includedVariables = ComposeVariables.FromProjectFolder(Folder(first.FullPath)).WithFallback(variables);
+            var includedVariables = ComposeVariables.FromProjectFolder(Folder(first.FullPath), fileSystem).WithFallback(variables);
             var project = Load(resolved.Select(path => path.FullPath).ToList(), includedVariables, chain, first.Node.Location);
             if (project is null)
             {
