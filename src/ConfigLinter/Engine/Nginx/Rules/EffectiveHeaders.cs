@@ -111,7 +111,7 @@ internal static class EffectiveHeaders
     {
         var configuration = context.Configuration;
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
-        foreach (var (server, enclosing) in NginxTree.Servers(configuration))
+        foreach (var (server, enclosing) in context.Servers)
         {
             if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(server, enclosing))
             {

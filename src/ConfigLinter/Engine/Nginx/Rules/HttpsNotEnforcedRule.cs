@@ -31,7 +31,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
+        foreach (var (server, enclosing) in context.Servers)
         {
             if (!NginxTree.IsInHttp(context.Configuration, server))
             {

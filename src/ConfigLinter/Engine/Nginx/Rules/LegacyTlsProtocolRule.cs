@@ -26,12 +26,12 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var directive in NginxTree.Directives(context.Configuration).Where(IsProtocolDirective))
+        foreach (var directive in context.Directives.Where(IsProtocolDirective))
         {
             CheckProtocolList(context, directive);
         }
 
-        foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
+        foreach (var (server, enclosing) in context.Servers)
         {
             CheckServerWithoutProtocols(context, server, enclosing);
             CheckStreamProxySslWithoutProtocols(context, server);
@@ -111,7 +111,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     private void CheckUpstreamsWithoutProtocols(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var unset = NginxTree.Directives(configuration)
+        var unset = context.Directives
             .Select(directive => (Directive: directive, Pass: NginxPasses.TlsPassOf(directive)))
             .Where(entry => entry.Directive.Parent is not null
                 && entry.Pass is not null

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -5,10 +6,18 @@ using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
-/// <summary>The configuration a rule analyzes, the lint options, and the bag its findings go to.</summary>
+/// <summary>
+/// The configuration a rule analyzes, the lint options, and the bag its findings go to. The views of the tree
+/// that several rules walk (every directive, every server, the TLS servers' headers, the cipher strings) are
+/// built once here, so that each rule reads them instead of walking the whole tree again.
+/// </summary>
 internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;
+    private IReadOnlyList<NginxDirective>? directives;
+    private IReadOnlyList<NginxServer>? servers;
+    private IReadOnlyList<IReadOnlyList<HeaderScope>>? tlsServerHeaders;
+    private IReadOnlyList<NginxCipherDirective>? cipherDirectives;
 
     public NginxRuleContext(NginxConfiguration configuration, LintOptions options, DiagnosticBag diagnostics)
     {
@@ -20,6 +29,18 @@ internal sealed class NginxRuleContext
     public NginxConfiguration Configuration { get; }
 
     public LintOptions Options { get; }
+
+    /// <summary>Every real directive depth first, as <see cref="NginxTree.Directives"/> returns them.</summary>
+    public IReadOnlyList<NginxDirective> Directives => directives ??= new List<NginxDirective>(NginxTree.Directives(Configuration));
+
+    /// <summary>Every virtual server with the directives of the block around it, as <see cref="NginxTree.Servers"/> returns them.</summary>
+    public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);
+
+    /// <summary>The header scopes of each TLS server of the http module, as <see cref="EffectiveHeaders.TlsServers"/> returns them.</summary>
+    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= new List<IReadOnlyList<HeaderScope>>(EffectiveHeaders.TlsServers(this));
+
+    /// <summary>Every cipher directive with its evaluated string, rejected strings included.</summary>
+    public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Directives);
 
     /// <summary>
     /// Reports a finding in the file the directive is written in, with the <c>include</c> directives that
