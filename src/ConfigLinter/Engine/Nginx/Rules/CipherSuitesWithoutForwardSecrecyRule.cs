@@ -27,7 +27,7 @@ internal sealed class CipherSuitesWithoutForwardSecrecyRule : INginxRule
         foreach (var server in NginxCipherLists.ServersOnDefault(context))
         {
             var subject = "this TLS server (no ssl_ciphers; nginx default \"" + NginxCipherLists.ServerDefault + "\")";
-            context.Report(Rule, Rule.FormatMessage(subject, defaultWeakness), server.NameToken.Location, server);
+            context.Report(Rule, Rule.FormatMessage(subject, defaultWeakness), server.NameToken.Location, server, context.IgnoredHandshakeSettings(server, NginxCipherLists.ServerCiphers));
         }
     }
 }

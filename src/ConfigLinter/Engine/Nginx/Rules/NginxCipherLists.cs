@@ -34,6 +34,8 @@ internal static class NginxCipherLists
     /// </summary>
     public const string ServerDefault = "HIGH:!aNULL:!MD5";
 
+    public const string ServerCiphers = "ssl_ciphers";
+
     /// <summary>Directive names are case-sensitive in nginx; the stream module's twins have the same names.</summary>
     private static readonly HashSet<string> CipherDirectives = new(StringComparer.Ordinal)
     {
@@ -94,6 +96,12 @@ internal static class NginxCipherLists
         var descriptions = new Dictionary<CipherList, string?>();
         foreach (var cipher in Directives(context))
         {
+            var isServerCiphers = cipher.Directive.Name == ServerCiphers;
+            if (isServerCiphers && context.IsIgnoredHandshakeSetting(cipher.Directive))
+            {
+                continue;
+            }
+
             if (!descriptions.TryGetValue(cipher.Ciphers, out var described))
             {
                 described = describe(cipher.Ciphers.Usable);
@@ -103,15 +111,20 @@ internal static class NginxCipherLists
             if (described is not null)
             {
                 var message = rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
-                context.Report(rule, message, cipher.Value.Location, cipher.Directive);
+                var notes = isServerCiphers ? context.IgnoredHandshakeSettings(cipher.Directive.Parent, ServerCiphers) : null;
+                context.Report(rule, message, cipher.Value.Location, cipher.Directive, notes);
             }
         }
     }
 
-    /// <summary>Returns the TLS-over-TCP servers that set no <c>ssl_ciphers</c>, at any level, so nginx's default applies.</summary>
+    /// <summary>
+    /// Returns the TLS-over-TCP servers that set no <c>ssl_ciphers</c>, at any level, so nginx's default
+    /// applies, leaving out name-based servers whose handshake another server's settings decide.
+    /// </summary>
     public static IEnumerable<NginxDirective> ServersOnDefault(NginxRuleContext context) =>
         context.Servers
             .Where(entry => NginxTlsListeners.AcceptsTlsOverTcp(entry.Server, entry.Enclosing)
-                && NginxInheritance.Find(context.Configuration, entry.Server, "ssl_ciphers") is null)
+                && !context.IsHandshakeDecidedElsewhere(entry.Server, ServerCiphers)
+                && NginxInheritance.Find(context.Configuration, entry.Server, ServerCiphers) is null)
             .Select(entry => entry.Server);
 }

@@ -14,6 +14,13 @@ internal static class NginxTlsListeners
     /// <summary><c>listen</c> parameters of any TLS socket: TCP, and QUIC (<c>http3</c> in the preview builds).</summary>
     private static readonly HashSet<string> AnyParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
 
+    /// <summary>Returns whether a <c>listen</c> directive opens a TLS socket over TCP.</summary>
+    public static bool IsTlsOverTcp(NginxDirective listen) => HasParameter(listen, TcpParameters);
+
+    /// <summary>Returns whether the old <c>ssl on</c>, in the server or around it, makes every socket of the server speak TLS.</summary>
+    public static bool HasSslOn(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        server.Children.Any(IsSslOn) || enclosing.Any(IsSslOn);
+
     /// <summary>Returns whether a <c>listen</c> directive opens a TLS or QUIC socket.</summary>
     public static bool IsEncrypted(NginxDirective listen) => HasParameter(listen, AnyParameters);
 
