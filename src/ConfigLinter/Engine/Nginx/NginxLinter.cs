@@ -143,12 +143,32 @@ public static class NginxLinter
         return depth;
     }
 
-    /// <summary>Reads one file as a main file and analyzes it, keeping what it found and dropping the tree.</summary>
+    /// <summary>
+    /// Reads one file as a main file and analyzes it, keeping what it found and dropping the tree. The
+    /// output of <c>nginx -T</c> is read as the files it lists, its first file being the main file.
+    /// </summary>
     private static FileRead ReadAndAnalyze(string path, int inputIndex, LintOptions options, NginxFileCache fileCache)
     {
         var diagnostics = new DiagnosticBag();
-        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, options.NginxPrefix, fileCache);
         var read = new FileRead(fileCache.RealPath(path), inputIndex, diagnostics);
+        var mainPath = path;
+        var source = fileCache.Read(path, out _);
+        if (source is not null && NginxDump.IsDump(source.Text))
+        {
+            var dumpedFiles = NginxDump.Split(source.Text);
+            if (dumpedFiles.Count == 0)
+            {
+                return read;
+            }
+
+            mainPath = dumpedFiles[0].Path;
+            fileCache = new NginxFileCache(dumpedFiles);
+        }
+
+        // The paths of a dump name files of the machine nginx ran on, not files of this run's input.
+        var includesInputFiles = !fileCache.IsDump;
+
+        var configuration = NginxReader.ReadFile(mainPath, diagnostics, context: null, options.NginxPrefix, fileCache);
         if (configuration is null)
         {
             return read;
@@ -158,7 +178,7 @@ public static class NginxLinter
         {
             var filePath = configuration.Files[i].Path;
             read.FilesRead.Add(filePath);
-            if (i > 0)
+            if (i > 0 && includesInputFiles)
             {
                 read.IncludedFiles.Add(fileCache.RealPath(filePath));
             }

@@ -20,9 +20,40 @@ internal sealed class NginxFileCache
     private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> globs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> fileExists = new(StringComparer.Ordinal);
+    private readonly List<string>? dumpedPaths;
+
+    public NginxFileCache()
+    {
+    }
+
+    /// <summary>
+    /// Creates a cache that serves the files of an <c>nginx -T</c> dump and nothing from disk, so that
+    /// includes resolve among the dumped files by their original paths.
+    /// </summary>
+    public NginxFileCache(IReadOnlyList<NginxDumpedFile> dumpedFiles)
+    {
+        dumpedPaths = new List<string>();
+        foreach (var file in dumpedFiles)
+        {
+            if (!sources.ContainsKey(file.Path))
+            {
+                dumpedPaths.Add(file.Path);
+            }
+
+            sources[file.Path] = new ReadOutcome(NginxSourceText.FromString(file.Path, file.Text), null);
+        }
+    }
+
+    /// <summary>Whether the files are those of an <c>nginx -T</c> dump, with the absolute paths of the machine it ran on.</summary>
+    public bool IsDump => dumpedPaths is not null;
 
     public string RealPath(string path)
     {
+        if (IsDump)
+        {
+            return path;
+        }
+
         if (!realPaths.TryGetValue(path, out var realPath))
         {
             realPath = PathIdentity.RealPath(path);
@@ -36,7 +67,7 @@ internal sealed class NginxFileCache
     {
         if (!globs.TryGetValue(pattern, out var paths))
         {
-            paths = NginxGlob.Expand(pattern);
+            paths = dumpedPaths is null ? NginxGlob.Expand(pattern) : NginxGlob.Match(dumpedPaths, pattern);
             globs[pattern] = paths;
         }
 
@@ -47,7 +78,7 @@ internal sealed class NginxFileCache
     {
         if (!fileExists.TryGetValue(path, out var exists))
         {
-            exists = File.Exists(path);
+            exists = IsDump ? sources.ContainsKey(path) : File.Exists(path);
             fileExists[path] = exists;
         }
 
@@ -62,6 +93,12 @@ internal sealed class NginxFileCache
     {
         if (!sources.TryGetValue(path, out var outcome))
         {
+            if (IsDump)
+            {
+                error = "2: No such file or directory in the nginx -T output";
+                return null;
+            }
+
             try
             {
                 outcome = new ReadOutcome(NginxSourceText.FromBytes(path, File.ReadAllBytes(path)), null);
@@ -77,9 +114,6 @@ internal sealed class NginxFileCache
         error = outcome.Error;
         return outcome.Source;
     }
-
-    /// <summary>Drops the text of a file that no later read will include again, such as a main file already analyzed.</summary>
-    public void Forget(string path) => sources.Remove(path);
 
     private readonly struct ReadOutcome
     {

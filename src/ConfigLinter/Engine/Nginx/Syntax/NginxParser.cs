@@ -295,7 +295,7 @@ internal sealed class NginxParser
         {
             paths = new[] { resolved };
         }
-        else if (Path.IsPathRooted(pattern))
+        else if (Path.IsPathRooted(pattern) && !fileCache.IsDump)
         {
             NotifyNotChecked(
                 "\"" + pattern + "\" is not in the linted folder (looked for \"" + DescribeInMainFolder(resolved) + "\"), so the directives of that file are not checked",
@@ -364,6 +364,11 @@ internal sealed class NginxParser
         if (!Path.IsPathRooted(pattern))
         {
             resolved = Path.Combine(mainDirectory, pattern);
+        }
+        else if (fileCache.IsDump)
+        {
+            // A dump holds the files of the machine nginx ran on, under their absolute paths.
+            resolved = pattern;
         }
         else if (nginxPrefix.Length > 0 && pattern.StartsWith(nginxPrefix, StringComparison.Ordinal))
         {
