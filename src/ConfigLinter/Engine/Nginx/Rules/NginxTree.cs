@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
