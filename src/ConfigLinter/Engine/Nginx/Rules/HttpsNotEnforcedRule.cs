@@ -131,7 +131,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
     /// </summary>
     private static IReadOnlyList<string>? PlainHttpPorts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
     {
-        if (server.Children.Concat(enclosing).Any(directive => directive.Name == "ssl" && NginxFlags.IsOn(directive)))
+        if (NginxTlsListeners.HasSslOn(server, enclosing))
         {
             return null;
         }
