@@ -28,7 +28,7 @@ internal enum DirectiveLevel
 /// </summary>
 internal static class NginxInheritance
 {
-    /// <summary>Below this many directives a scan is cheaper than building an index.</summary>
+    /// <summary>An estimate, not measured: below this many directives a scan costs less than building an index.</summary>
     private const int ScanLimit = 16;
 
     private static readonly ConditionalWeakTable<IReadOnlyList<NginxDirective>, Dictionary<string, NginxDirective>> LevelIndexes = new();

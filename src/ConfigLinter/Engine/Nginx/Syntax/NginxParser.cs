@@ -367,7 +367,7 @@ internal sealed class NginxParser
         }
         else if (fileCache.IsDump)
         {
-            // A dump holds the files of the machine nginx ran on, under their absolute paths.
+            // A dump contains the files of the machine nginx ran on, under their absolute paths.
             resolved = pattern;
         }
         else if (nginxPrefix.Length > 0 && pattern.StartsWith(nginxPrefix, StringComparison.Ordinal))

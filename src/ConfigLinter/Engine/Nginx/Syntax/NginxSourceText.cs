@@ -67,8 +67,8 @@ internal sealed class NginxSourceText
 
     /// <summary>
     /// Returns the line of <paramref name="offset"/>, searching forward from <paramref name="line"/> and
-    /// leaving the result there. A reader that moves forward through the text finds each line in constant
-    /// time instead of a binary search.
+    /// leaving the result there. A reader that moves forward through the text finds each line in amortized
+    /// constant time instead of a binary search.
     /// </summary>
     public int AdvanceLine(int offset, ref int line)
     {
