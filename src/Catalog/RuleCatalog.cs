@@ -40,7 +40,7 @@ public static class RuleCatalog
         securitySeverity: 7.5,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.CSharp | RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("tls", 327));
 
     public static readonly RuleDefinition CipherSuitesWithoutForwardSecrecy = new(
@@ -53,7 +53,7 @@ public static class RuleCatalog
         securitySeverity: 5.3,
         precision: "high",
         CSharpAndNginx,
-        implementedTargets: RuleTargets.CSharp | RuleTargets.Nginx,
+        implementedTargets: CSharpAndNginx,
         Tags("tls", 326));
 
     public static readonly RuleDefinition CertificateValidationDisabled = new(

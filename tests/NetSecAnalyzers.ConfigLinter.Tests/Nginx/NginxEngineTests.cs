@@ -12,13 +12,19 @@ public sealed class NginxEngineTests
 {
     private const string InsecureSite = "server {\n  listen 443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n";
 
+    /// <summary>
+    /// The same site on its own port: a second server on port 443 would be a name-based server there, whose
+    /// protocols nginx ignores in favour of the first server's.
+    /// </summary>
+    private const string OtherInsecureSite = "server {\n  listen 8443 ssl;\n  server_tokens off;\n  ssl_protocols TLSv1;\n}\n";
+
     [Fact]
     public void MainFileNamed_CountsIncludedFiles()
     {
         using var folder = new TemporaryFolder();
         var main = folder.Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n}\n");
         var first = folder.Write("conf.d/a.conf", InsecureSite);
-        var second = folder.Write("conf.d/b.conf", InsecureSite);
+        var second = folder.Write("conf.d/b.conf", OtherInsecureSite);
 
         var result = Lint(folder, "nginx.conf");
 
@@ -32,7 +38,7 @@ public sealed class NginxEngineTests
         using var folder = new TemporaryFolder();
         folder.Write("nginx.conf", "events {}\nhttp {\n  include conf.d/*.conf;\n  include sites-enabled/*;\n}\n");
         folder.Write("conf.d/a.conf", InsecureSite);
-        folder.Write("sites-available/default", InsecureSite);
+        folder.Write("sites-available/default", OtherInsecureSite);
         Directory.CreateDirectory(folder.Combine("sites-enabled"));
         File.CreateSymbolicLink(folder.Combine("sites-enabled/default"), "../sites-available/default");
 

@@ -79,24 +79,6 @@ public sealed class SarifFormatterTests
         Assert.Equal("7.5", securitySeverity.GetString());
     }
 
-    /// <summary>
-    /// Takes a rule that is still planned from the catalogue, since which rules are planned changes as
-    /// they are implemented; the test fails once none is left, and then goes.
-    /// </summary>
-    [Fact]
-    public void PlannedRule_IsDisabledWithItsLevel()
-    {
-        using var folder = new TemporaryFolder();
-        using var log = Format(SampleFindings.Mixed(folder));
-        var rules = Rules(log);
-        var planned = RuleCatalog.All.First(rule => rule.Status == RuleStatus.Planned);
-        var descriptor = rules.Single(rule => rule.GetProperty("id").GetString() == planned.Id);
-
-        Assert.False(descriptor.GetProperty("defaultConfiguration").GetProperty("enabled").GetBoolean());
-        Assert.Equal(LevelNames.Of(planned.DefaultSeverity), descriptor.GetProperty("defaultConfiguration").GetProperty("level").GetString());
-        Assert.Equal(planned.DefaultSeverity == RuleSeverity.Info ? "recommendation" : planned.DefaultSeverity == RuleSeverity.Error ? "error" : "warning", descriptor.GetProperty("properties").GetProperty("problem.severity").GetString());
-    }
-
     [Fact]
     public void Result_RuleIndexPointsAtItsRule()
     {

@@ -58,7 +58,9 @@ public sealed class SampleLintTests
     {
         var result = Lint("insecure");
 
-        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId && Relative(finding.Location.FilePath).Contains("/nginx/"));
+        // Several rules are reported in more than one kind of file; each row pins the rule's finding in one file.
+        var expectedFile = expectedLocation.Substring(0, expectedLocation.LastIndexOf(':'));
+        var finding = Assert.Single(result.Findings, finding => finding.Rule.Id == ruleId && Relative(finding.Location.FilePath) == expectedFile);
         Assert.Equal(expectedLocation, Relative(finding.Location.FilePath) + ":" + finding.Location.StartLine);
     }
 

@@ -24,11 +24,37 @@ internal sealed class NginxCommentedFile : ICommentedFile
     /// <summary>Creates one entry per file the configuration read, each with the directives written in it.</summary>
     public static IEnumerable<ICommentedFile> From(NginxConfiguration configuration)
     {
-        var directivesByFile = configuration.AllDirectives().ToLookup(directive => directive.File);
-        return configuration.Files.Select(file => new NginxCommentedFile(
-            file.Path,
-            file.Comments.Select(ToComment).ToList(),
-            directivesByFile[file].Select(Lines).ToList()));
+        var statementsByFile = new Dictionary<NginxFile, List<LineRange>>();
+        AddStatements(configuration.Directives, statementsByFile);
+        var files = new List<ICommentedFile>(configuration.Files.Count);
+        foreach (var file in configuration.Files)
+        {
+            var comments = new List<SourceComment>(file.Comments.Count);
+            foreach (var comment in file.Comments)
+            {
+                comments.Add(ToComment(comment));
+            }
+
+            var statements = statementsByFile.TryGetValue(file, out var list) ? list : new List<LineRange>();
+            files.Add(new NginxCommentedFile(file.Path, comments, statements));
+        }
+
+        return files;
+    }
+
+    private static void AddStatements(IReadOnlyList<NginxDirective> level, Dictionary<NginxFile, List<LineRange>> statementsByFile)
+    {
+        foreach (var directive in level)
+        {
+            if (!statementsByFile.TryGetValue(directive.File, out var statements))
+            {
+                statements = new List<LineRange>();
+                statementsByFile[directive.File] = statements;
+            }
+
+            statements.Add(Lines(directive));
+            AddStatements(directive.Children, statementsByFile);
+        }
     }
 
     /// <summary>

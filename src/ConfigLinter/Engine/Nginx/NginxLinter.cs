@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+using NetSecAnalyzers.ConfigLinter.Suppressions;
 using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx;
@@ -39,37 +41,71 @@ public static class NginxLinter
     /// includes is analyzed in that context rather than on its own. Files are matched by their real path,
     /// so a site file that a <c>sites-enabled</c> link points to counts as included.
     /// </summary>
+    /// <remarks>
+    /// Each configuration is analyzed as soon as it is read and only its findings are kept, so one tree is in
+    /// memory at a time. Likely main files are read first, and a file that one of them already read through
+    /// an include is not read again on its own. A file read on its own that a later file turns out to
+    /// include has its findings dropped at the end, so the order changes only the time taken.
+    /// </remarks>
     public static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {
-        var reads = files
-            .GroupBy(PathIdentity.RealPath, PathComparison.Comparer)
-            .Select(group => group.First())
-            .Select(path => ReadIsolated(path, options))
-            .ToList();
-
-        var includers = IncludersByPath(reads);
-        var sink = new DeduplicatingSink(diagnostics);
-        foreach (var read in reads.Where(read => !IsIncludedByAnother(read, includers)))
+        var fileCache = new NginxFileCache(options.FileSystem);
+        var distinct = new List<string>();
+        var seen = new HashSet<string>(PathComparison.Comparer);
+        foreach (var path in files)
         {
-            sink.Add(read.Diagnostics);
-            if (read.Configuration is null)
+            if (seen.Add(fileCache.RealPath(path)))
+            {
+                distinct.Add(path);
+            }
+        }
+
+        var reads = new List<FileRead>();
+        var readThroughInclude = new HashSet<string>(PathComparison.Comparer);
+        foreach (var index in ReadingOrder(distinct))
+        {
+            var path = distinct[index];
+            if (readThroughInclude.Contains(fileCache.RealPath(path)))
             {
                 continue;
             }
 
-            foreach (var file in read.Configuration.Files)
+            var read = ReadAndAnalyze(path, index, options, fileCache);
+            reads.Add(read);
+
+            // With a cycle a file of the closure may include this one back, and then both stay roots, which
+            // only the final comparison of every pair of reads decides.
+            if (!read.HasIncludeCycle)
             {
-                diagnostics.RecordFileRead(file.Path);
+                readThroughInclude.UnionWith(read.IncludedFiles);
+            }
+        }
+
+        reads.Sort((left, right) => left.InputIndex.CompareTo(right.InputIndex));
+        var includers = IncludersByPath(reads);
+        var sink = new DeduplicatingSink(diagnostics);
+
+        // A snippet that every server includes is read once per include. The engine counts each real path
+        // once and takes the first comments it sees for a file, so later reads of the same file are not passed on.
+        var recorded = new HashSet<string>(PathComparison.Comparer);
+        foreach (var read in reads)
+        {
+            if (IsIncludedByAnother(read, includers))
+            {
+                continue;
             }
 
-            foreach (var file in NginxCommentedFile.From(read.Configuration))
+            sink.Add(read.Diagnostics);
+            for (var i = 0; i < read.FilesRead.Count; i++)
             {
-                diagnostics.RecordCommentedFile(file);
+                if (recorded.Add(fileCache.RealPath(read.FilesRead[i])))
+                {
+                    diagnostics.RecordFileRead(read.FilesRead[i]);
+                    diagnostics.RecordCommentedFile(read.CommentedFiles[i]);
+                }
             }
 
-            var findings = new DiagnosticBag();
-            Analyze(read.Configuration, options, findings);
-            sink.Add(findings);
+            sink.Add(read.Findings);
         }
     }
 
@@ -83,14 +119,74 @@ public static class NginxLinter
         }
     }
 
-    private static FileRead ReadIsolated(string path, LintOptions options)
+    /// <summary>
+    /// Returns the indexes of <paramref name="paths"/> in the order to read them: files named
+    /// <c>nginx.conf</c> first, then shallower paths before deeper ones, because main files usually sit
+    /// above the snippets and sites they include.
+    /// </summary>
+    private static IEnumerable<int> ReadingOrder(IReadOnlyList<string> paths) =>
+        Enumerable.Range(0, paths.Count)
+            .OrderBy(index => string.Equals(Path.GetFileName(paths[index]), "nginx.conf", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(index => Depth(paths[index]));
+
+    private static int Depth(string path)
+    {
+        var depth = 0;
+        foreach (var character in path)
+        {
+            if (character == Path.DirectorySeparatorChar || character == Path.AltDirectorySeparatorChar)
+            {
+                depth++;
+            }
+        }
+
+        return depth;
+    }
+
+    /// <summary>
+    /// Reads one file as a main file and analyzes it, keeping what it found and dropping the tree. The
+    /// output of <c>nginx -T</c> is read as the files it lists, its first file being the main file.
+    /// </summary>
+    private static FileRead ReadAndAnalyze(string path, int inputIndex, LintOptions options, NginxFileCache fileCache)
     {
         var diagnostics = new DiagnosticBag();
-        var configuration = NginxReader.ReadFile(path, diagnostics, context: null, options.NginxPrefix, options.FileSystem);
-        var included = configuration is null
-            ? new HashSet<string>(PathComparison.Comparer)
-            : new HashSet<string>(configuration.Files.Skip(1).Select(file => PathIdentity.RealPath(file.Path)), PathComparison.Comparer);
-        return new FileRead(PathIdentity.RealPath(path), configuration, diagnostics, included);
+        var read = new FileRead(fileCache.RealPath(path), inputIndex, diagnostics);
+        var mainPath = path;
+        var source = fileCache.Read(path, out _);
+        if (source is not null && NginxDump.IsDump(source.Text))
+        {
+            var dumpedFiles = NginxDump.Split(source.Text);
+            if (dumpedFiles.Count == 0)
+            {
+                return read;
+            }
+
+            mainPath = dumpedFiles[0].Path;
+            fileCache = new NginxFileCache(dumpedFiles);
+        }
+
+        // The paths of a dump name files of the machine nginx ran on, not files of this run's input.
+        var includesInputFiles = !fileCache.IsDump;
+
+        var configuration = NginxReader.ReadFile(mainPath, diagnostics, context: null, options.NginxPrefix, fileCache);
+        if (configuration is null)
+        {
+            return read;
+        }
+
+        for (var i = 0; i < configuration.Files.Count; i++)
+        {
+            var filePath = configuration.Files[i].Path;
+            read.FilesRead.Add(filePath);
+            if (i > 0 && includesInputFiles)
+            {
+                read.IncludedFiles.Add(fileCache.RealPath(filePath));
+            }
+        }
+
+        read.CommentedFiles.AddRange(NginxCommentedFile.From(configuration));
+        Analyze(configuration, options, read.Findings);
+        return read;
     }
 
     /// <summary>
@@ -125,22 +221,34 @@ public static class NginxLinter
         includers.TryGetValue(read.FullPath, out var candidates)
         && candidates.Any(other => other != read && !read.IncludedFiles.Contains(other.FullPath));
 
+    /// <summary>What reading and analyzing one file as a main file produced, without its tree.</summary>
     private sealed class FileRead
     {
-        public FileRead(string fullPath, NginxConfiguration? configuration, DiagnosticBag diagnostics, HashSet<string> includedFiles)
+        public FileRead(string fullPath, int inputIndex, DiagnosticBag diagnostics)
         {
             FullPath = fullPath;
-            Configuration = configuration;
+            InputIndex = inputIndex;
             Diagnostics = diagnostics;
-            IncludedFiles = includedFiles;
         }
 
         public string FullPath { get; }
 
-        public NginxConfiguration? Configuration { get; }
+        /// <summary>The file's position in the linter's input, so that results keep the input order.</summary>
+        public int InputIndex { get; }
 
+        /// <summary>The read problems.</summary>
         public DiagnosticBag Diagnostics { get; }
 
-        public HashSet<string> IncludedFiles { get; }
+        public DiagnosticBag Findings { get; } = new();
+
+        /// <summary>The real paths of the files read through includes.</summary>
+        public HashSet<string> IncludedFiles { get; } = new(PathComparison.Comparer);
+
+        /// <summary>Every file read, the main file first, each path as the reader named it.</summary>
+        public List<string> FilesRead { get; } = new();
+
+        public List<ICommentedFile> CommentedFiles { get; } = new();
+
+        public bool HasIncludeCycle => Diagnostics.Notifications.Any(notification => notification.Code == NginxNotificationCodes.IncludeCycle);
     }
 }

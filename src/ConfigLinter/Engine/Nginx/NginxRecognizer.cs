@@ -40,6 +40,11 @@ internal static class NginxRecognizer
             return false;
         }
 
+        if (NginxDump.IsDump(text))
+        {
+            return true;
+        }
+
         var name = Path.GetFileName(path);
         if (string.Equals(name, "nginx.conf", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".nginx", StringComparison.OrdinalIgnoreCase)

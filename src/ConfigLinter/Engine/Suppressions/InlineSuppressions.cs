@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -14,9 +15,20 @@ internal static class InlineSuppressions
 {
     public static void Apply(DiagnosticBag diagnostics)
     {
-        var findingsByFile = diagnostics.Findings
-            .GroupBy(finding => PathIdentity.RealPath(finding.Location.FilePath), PathComparison.Comparer)
-            .ToDictionary(group => group.Key, group => group.ToList(), PathComparison.Comparer);
+        // Findings share few paths, and resolving one real path queries the file system for every folder in it,
+        // so each distinct path is resolved once.
+        var findingsByFile = new Dictionary<string, List<Finding>>(PathComparison.Comparer);
+        foreach (var group in diagnostics.Findings.GroupBy(finding => finding.Location.FilePath, StringComparer.Ordinal))
+        {
+            var realPath = PathIdentity.RealPath(group.Key);
+            if (!findingsByFile.TryGetValue(realPath, out var list))
+            {
+                list = new List<Finding>();
+                findingsByFile[realPath] = list;
+            }
+
+            list.AddRange(group);
+        }
 
         // A file included from two places is recorded twice; its comments count once.
         var files = diagnostics.CommentedFiles

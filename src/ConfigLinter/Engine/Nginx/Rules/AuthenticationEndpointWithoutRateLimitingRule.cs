@@ -25,7 +25,7 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     {
         var configuration = context.Configuration;
         var patterns = new AuthenticationPaths(context.Options.AuthenticationPathPatterns);
-        foreach (var location in NginxTree.Directives(configuration).Where(IsLocationBlock))
+        foreach (var location in context.Directives.Where(IsLocationBlock))
         {
             if (!NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns))
             {

@@ -24,10 +24,10 @@ internal sealed class CipherSuitesWithoutForwardSecrecyRule : INginxRule
             return;
         }
 
-        foreach (var server in NginxCipherLists.ServersOnDefault(context.Configuration))
+        foreach (var server in NginxCipherLists.ServersOnDefault(context))
         {
             var subject = "this TLS server (no ssl_ciphers; nginx default \"" + NginxCipherLists.ServerDefault + "\")";
-            context.Report(Rule, Rule.FormatMessage(subject, defaultWeakness), server.NameToken.Location, server);
+            context.Report(Rule, Rule.FormatMessage(subject, defaultWeakness), server.NameToken.Location, server, context.IgnoredHandshakeSettings(server, NginxCipherLists.ServerCiphers));
         }
     }
 }

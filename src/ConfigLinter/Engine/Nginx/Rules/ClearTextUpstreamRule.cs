@@ -25,14 +25,16 @@ internal sealed class ClearTextUpstreamRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var upstreams = NginxTree.Directives(configuration)
+        var upstreams = context.Directives
             .Where(directive => directive.Name == "upstream" && directive.Arguments.Count == 1 && directive.HasBlock)
             .GroupBy(directive => directive.Arguments[0].Text, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
 
-        foreach (var directive in NginxTree.Directives(configuration).Where(NginxPasses.IsPass))
+        // A server's rewrite directives are the same for every pass in it, so each server is judged once.
+        var unreachableByServer = new Dictionary<NginxDirective, bool>();
+        foreach (var directive in context.Directives)
         {
-            if (!IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || NginxRedirects.IsUnreachable(directive))
+            if (!NginxPasses.IsPass(directive) || !IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || IsUnreachable(directive, unreachableByServer))
             {
                 continue;
             }
@@ -47,6 +49,23 @@ internal sealed class ClearTextUpstreamRule : INginxRule
                 context.Report(Rule, Rule.FormatMessage(directive.ToDisplayString(), remote, remedy), url.Location, directive);
             }
         }
+    }
+
+    private static bool IsUnreachable(NginxDirective directive, Dictionary<NginxDirective, bool> unreachableByServer)
+    {
+        var server = NginxTree.EnclosingServer(directive);
+        if (server is null)
+        {
+            return false;
+        }
+
+        if (!unreachableByServer.TryGetValue(server, out var unreachable))
+        {
+            unreachable = NginxRedirects.ReturnsBeforeLocations(server);
+            unreachableByServer[server] = unreachable;
+        }
+
+        return unreachable;
     }
 
     private static bool IsClearText(NginxDirective directive)

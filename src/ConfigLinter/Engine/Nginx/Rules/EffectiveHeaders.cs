@@ -111,15 +111,22 @@ internal static class EffectiveHeaders
     {
         var configuration = context.Configuration;
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
-        foreach (var (server, enclosing) in NginxTree.Servers(configuration))
+        // The servers of one http block share its headers, and that level can be long, so it is read once.
+        var enclosingHeaders = new Dictionary<IReadOnlyList<NginxDirective>, (IReadOnlyList<AddedHeader> Own, InheritMode Mode)>();
+        foreach (var (server, enclosing) in context.Servers)
         {
             if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(server, enclosing))
             {
                 continue;
             }
 
-            var httpMode = readsInherit ? ModeOf(enclosing, InheritMode.On) : InheritMode.On;
-            yield return Walk(server, parent: null, Own(enclosing), httpMode, readsInherit).ToList();
+            if (!enclosingHeaders.TryGetValue(enclosing, out var level))
+            {
+                level = (Own(enclosing), readsInherit ? ModeOf(enclosing, InheritMode.On) : InheritMode.On);
+                enclosingHeaders[enclosing] = level;
+            }
+
+            yield return Walk(server, parent: null, level.Own, level.Mode, readsInherit).ToList();
         }
     }
 

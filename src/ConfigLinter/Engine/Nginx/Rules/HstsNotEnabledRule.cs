@@ -15,7 +15,7 @@ internal sealed class HstsNotEnabledRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var scopes in EffectiveHeaders.TlsServers(context))
+        foreach (var scopes in context.TlsServerHeaders)
         {
             var server = scopes[0];
             if (server.Sends(EffectiveHeaders.Hsts) || EffectiveHeaders.Dropped(server).Contains(EffectiveHeaders.Hsts))

@@ -19,7 +19,7 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
     {
         var minimum = context.Options.HstsMinimumMaxAge;
         // An http-level header that several servers inherit is one directive and gets one finding.
-        var headers = EffectiveHeaders.TlsServers(context)
+        var headers = context.TlsServerHeaders
             .SelectMany(scopes => scopes)
             .SelectMany(scope => scope.Effective)
             .Where(header => header.IsSent && header.Is(EffectiveHeaders.Hsts))

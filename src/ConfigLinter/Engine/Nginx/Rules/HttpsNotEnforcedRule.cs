@@ -31,7 +31,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
+        foreach (var (server, enclosing) in context.Servers)
         {
             if (!NginxTree.IsInHttp(context.Configuration, server))
             {
@@ -131,7 +131,7 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
     /// </summary>
     private static IReadOnlyList<string>? PlainHttpPorts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
     {
-        if (server.Children.Concat(enclosing).Any(directive => directive.Name == "ssl" && NginxFlags.IsOn(directive)))
+        if (NginxTlsListeners.HasSslOn(server, enclosing))
         {
             return null;
         }

@@ -22,16 +22,18 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
     };
 
+    private const string ServerProtocols = "ssl_protocols";
+
     public RuleDefinition Rule => RuleCatalog.LegacyTlsProtocol;
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var directive in NginxTree.Directives(context.Configuration).Where(IsProtocolDirective))
+        foreach (var directive in context.Directives.Where(IsProtocolDirective))
         {
             CheckProtocolList(context, directive);
         }
 
-        foreach (var (server, enclosing) in NginxTree.Servers(context.Configuration))
+        foreach (var (server, enclosing) in context.Servers)
         {
             CheckServerWithoutProtocols(context, server, enclosing);
             CheckStreamProxySslWithoutProtocols(context, server);
@@ -49,6 +51,11 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     /// </summary>
     private void CheckProtocolList(NginxRuleContext context, NginxDirective directive)
     {
+        if (directive.Name == ServerProtocols && context.IsIgnoredHandshakeSetting(directive))
+        {
+            return;
+        }
+
         var legacyTokens = new List<NginxToken>();
         var legacy = TlsProtocols.None;
         foreach (var argument in directive.Arguments)
@@ -74,17 +81,20 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         var last = legacyTokens[legacyTokens.Count - 1].Location;
         var location = new SourceLocation(first.FilePath, first.StartLine, first.StartColumn, last.EndLine, last.EndColumn);
         var message = Rule.FormatMessage(directive.ToDisplayString(), NginxTlsProtocols.ToSentence(legacy));
-        context.Report(Rule, message, location, directive);
+        var notes = directive.Name == ServerProtocols ? context.IgnoredHandshakeSettings(directive.Parent, ServerProtocols) : null;
+        context.Report(Rule, message, location, directive, notes);
     }
 
     private void CheckServerWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
     {
-        if (!NginxTlsListeners.AcceptsTlsOverTcp(server, enclosing) || NginxInheritance.Find(context.Configuration, server, "ssl_protocols") is not null)
+        if (!NginxTlsListeners.AcceptsTlsOverTcp(server, enclosing)
+            || context.IsHandshakeDecidedElsewhere(server, ServerProtocols)
+            || NginxInheritance.Find(context.Configuration, server, ServerProtocols) is not null)
         {
             return;
         }
 
-        ReportLegacyDefault(context, server, "this TLS server", "ssl_protocols");
+        ReportLegacyDefault(context, server, "this TLS server", ServerProtocols, context.IgnoredHandshakeSettings(server, ServerProtocols));
     }
 
     /// <summary>
@@ -111,7 +121,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     private void CheckUpstreamsWithoutProtocols(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var unset = NginxTree.Directives(configuration)
+        var unset = context.Directives
             .Select(directive => (Directive: directive, Pass: NginxPasses.TlsPassOf(directive)))
             .Where(entry => entry.Directive.Parent is not null
                 && entry.Pass is not null
@@ -133,7 +143,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     }
 
     /// <summary>Reports a block that relies on the version default of a protocol list, when that default has legacy protocols.</summary>
-    private void ReportLegacyDefault(NginxRuleContext context, NginxDirective block, string subject, string protocolDirective)
+    private void ReportLegacyDefault(NginxRuleContext context, NginxDirective block, string subject, string protocolDirective, IReadOnlyList<RelatedLocation>? notes = null)
     {
         var version = context.Options.NginxVersion;
         var defaults = NginxTlsProtocols.DefaultFor(version);
@@ -150,7 +160,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
             protocolDirective,
             version,
             NginxTlsProtocols.ToNginxList(defaults));
-        context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block);
+        context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block, notes);
     }
 
 }

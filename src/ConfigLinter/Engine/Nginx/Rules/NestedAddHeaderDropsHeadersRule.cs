@@ -14,7 +14,7 @@ internal sealed class NestedAddHeaderDropsHeadersRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var scopes in EffectiveHeaders.TlsServers(context))
+        foreach (var scopes in context.TlsServerHeaders)
         {
             foreach (var scope in scopes)
             {

@@ -34,6 +34,8 @@ internal static class NginxCipherLists
     /// </summary>
     public const string ServerDefault = "HIGH:!aNULL:!MD5";
 
+    public const string ServerCiphers = "ssl_ciphers";
+
     /// <summary>Directive names are case-sensitive in nginx; the stream module's twins have the same names.</summary>
     private static readonly HashSet<string> CipherDirectives = new(StringComparer.Ordinal)
     {
@@ -45,8 +47,8 @@ internal static class NginxCipherLists
     /// in <c>http</c> is judged once however many servers inherit it. A string OpenSSL rejects stops nginx
     /// from starting, so it has no suites to judge; <see cref="ReportRejectedStrings"/> reports it.
     /// </summary>
-    public static IEnumerable<NginxCipherDirective> Directives(NginxConfiguration configuration) =>
-        AllDirectives(configuration).Where(cipher => cipher.Ciphers.Error is null);
+    public static IEnumerable<NginxCipherDirective> Directives(NginxRuleContext context) =>
+        context.CipherDirectives.Where(cipher => cipher.Ciphers.Error is null);
 
     /// <summary>
     /// Reports each cipher string OpenSSL rejects (a typo that matches no suite, an unknown <c>@</c>
@@ -54,17 +56,22 @@ internal static class NginxCipherLists
     /// </summary>
     public static void ReportRejectedStrings(NginxRuleContext context)
     {
-        foreach (var cipher in AllDirectives(context.Configuration).Where(cipher => cipher.Ciphers.Error is not null))
+        foreach (var cipher in context.CipherDirectives)
         {
-            context.ReportInvalidValue(
-                cipher.Value,
-                "SSL_CTX_set_cipher_list(\"" + cipher.Value.Text + "\") failed (" + cipher.Ciphers.Error + "), so nginx does not start");
+            if (cipher.Ciphers.Error is not null)
+            {
+                context.ReportInvalidValue(
+                    cipher.Value,
+                    "SSL_CTX_set_cipher_list(\"" + cipher.Value.Text + "\") failed (" + cipher.Ciphers.Error + "), so nginx does not start");
+            }
         }
     }
 
-    private static IEnumerable<NginxCipherDirective> AllDirectives(NginxConfiguration configuration)
+    /// <summary>Returns the cipher directives among <paramref name="directives"/>, each with its evaluated string.</summary>
+    public static IReadOnlyList<NginxCipherDirective> Evaluate(IReadOnlyList<NginxDirective> directives)
     {
-        foreach (var directive in NginxTree.Directives(configuration))
+        var ciphers = new List<NginxCipherDirective>();
+        foreach (var directive in directives)
         {
             if (directive.HasBlock || directive.Arguments.Count == 0 || !CipherDirectives.Contains(directive.Name))
             {
@@ -72,8 +79,10 @@ internal static class NginxCipherLists
             }
 
             var value = directive.Arguments[0];
-            yield return new NginxCipherDirective(directive, value, CipherStringEvaluator.Evaluate(value.Text));
+            ciphers.Add(new NginxCipherDirective(directive, value, CipherStringEvaluator.Evaluate(value.Text)));
         }
+
+        return ciphers;
     }
 
     /// <summary>
@@ -82,21 +91,40 @@ internal static class NginxCipherLists
     /// </summary>
     public static void ReportDirectives(NginxRuleContext context, RuleDefinition rule, Func<IEnumerable<CipherSuite>, string?> describe)
     {
-        foreach (var cipher in Directives(context.Configuration))
+        // The same string is usually written in many servers, and its evaluation is cached, so its
+        // description is worded once per evaluated list.
+        var descriptions = new Dictionary<CipherList, string?>();
+        foreach (var cipher in Directives(context))
         {
-            var described = describe(cipher.Ciphers.Usable);
+            var isServerCiphers = cipher.Directive.Name == ServerCiphers;
+            if (isServerCiphers && context.IsIgnoredHandshakeSetting(cipher.Directive))
+            {
+                continue;
+            }
+
+            if (!descriptions.TryGetValue(cipher.Ciphers, out var described))
+            {
+                described = describe(cipher.Ciphers.Usable);
+                descriptions[cipher.Ciphers] = described;
+            }
+
             if (described is not null)
             {
                 var message = rule.FormatMessage(cipher.Directive.ToDisplayString(), described);
-                context.Report(rule, message, cipher.Value.Location, cipher.Directive);
+                var notes = isServerCiphers ? context.IgnoredHandshakeSettings(cipher.Directive.Parent, ServerCiphers) : null;
+                context.Report(rule, message, cipher.Value.Location, cipher.Directive, notes);
             }
         }
     }
 
-    /// <summary>Returns the TLS-over-TCP servers that set no <c>ssl_ciphers</c>, at any level, so nginx's default applies.</summary>
-    public static IEnumerable<NginxDirective> ServersOnDefault(NginxConfiguration configuration) =>
-        NginxTree.Servers(configuration)
+    /// <summary>
+    /// Returns the TLS-over-TCP servers that set no <c>ssl_ciphers</c>, at any level, so nginx's default
+    /// applies, leaving out name-based servers whose handshake another server's settings decide.
+    /// </summary>
+    public static IEnumerable<NginxDirective> ServersOnDefault(NginxRuleContext context) =>
+        context.Servers
             .Where(entry => NginxTlsListeners.AcceptsTlsOverTcp(entry.Server, entry.Enclosing)
-                && NginxInheritance.Find(configuration, entry.Server, "ssl_ciphers") is null)
+                && !context.IsHandshakeDecidedElsewhere(entry.Server, ServerCiphers)
+                && NginxInheritance.Find(context.Configuration, entry.Server, ServerCiphers) is null)
             .Select(entry => entry.Server);
 }

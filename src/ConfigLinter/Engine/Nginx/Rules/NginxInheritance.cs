@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -28,6 +28,11 @@ internal enum DirectiveLevel
 /// </summary>
 internal static class NginxInheritance
 {
+    /// <summary>An estimate, not measured: below this many directives a scan costs less than building an index.</summary>
+    private const int ScanLimit = 16;
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<NginxDirective>, Dictionary<string, NginxDirective>> LevelIndexes = new();
+
     /// <summary>
     /// Returns the directive named <paramref name="name"/> that applies in <paramref name="block"/> (the
     /// file's top level when null): the block's own, else the one of the nearest block around it. Returns
@@ -89,15 +94,62 @@ internal static class NginxInheritance
             case DirectiveLevel.Location:
                 return new[] { directive.Parent };
             case DirectiveLevel.Container:
-                var servers = NginxTree.ServersIn(directive.Parent?.Children ?? configuration.Directives).ToList();
-                return servers.Count == 0
-                    ? new[] { directive.Parent }
-                    : servers.Where(server => LastOwn(server.Children, directive.Name) is null).ToList();
+                var level = directive.Parent?.Children ?? configuration.Directives;
+                var reached = new List<NginxDirective?>();
+                var hasServer = false;
+                foreach (var server in level)
+                {
+                    if (NginxTree.IsServerBlock(server))
+                    {
+                        hasServer = true;
+                        if (LastOwn(server.Children, directive.Name) is null)
+                        {
+                            reached.Add(server);
+                        }
+                    }
+                }
+
+                return hasServer ? reached : new[] { directive.Parent };
             default:
                 return Array.Empty<NginxDirective?>();
         }
     }
 
-    private static NginxDirective? LastOwn(IReadOnlyList<NginxDirective> level, string name) =>
-        level.LastOrDefault(directive => directive.Name == name && !directive.HasBlock);
+    /// <summary>
+    /// Returns the last simple directive named <paramref name="name"/> at one level. Rules ask this of the same
+    /// levels again and again while they walk up from each location, so a long level gets an index by name,
+    /// built on first use and kept while the level's list is alive.
+    /// </summary>
+    private static NginxDirective? LastOwn(IReadOnlyList<NginxDirective> level, string name)
+    {
+        if (level.Count <= ScanLimit)
+        {
+            for (var i = level.Count - 1; i >= 0; i--)
+            {
+                if (level[i].Name == name && !level[i].HasBlock)
+                {
+                    return level[i];
+                }
+            }
+
+            return null;
+        }
+
+        var index = LevelIndexes.GetValue(level, IndexByName);
+        return index.TryGetValue(name, out var directive) ? directive : null;
+    }
+
+    private static Dictionary<string, NginxDirective> IndexByName(IReadOnlyList<NginxDirective> level)
+    {
+        var index = new Dictionary<string, NginxDirective>(StringComparer.Ordinal);
+        foreach (var directive in level)
+        {
+            if (!directive.HasBlock)
+            {
+                index[directive.Name] = directive;
+            }
+        }
+
+        return index;
+    }
 }

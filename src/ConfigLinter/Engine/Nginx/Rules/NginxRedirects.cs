@@ -57,19 +57,13 @@ internal static class NginxRedirects
     }
 
     /// <summary>
-    /// Returns whether the <c>server</c> around a directive responds to every request with its own
-    /// <c>return</c>. nginx runs a server's rewrite directives before it picks a location, so such a server
-    /// never reaches the directive. A <c>rewrite</c>, <c>if</c> or <c>break</c> before the <c>return</c> may
+    /// Returns whether a <c>server</c> responds to every request with its own <c>return</c>. nginx runs a
+    /// server's rewrite directives before it picks a location, so such a server never reaches the
+    /// directives in its locations. A <c>rewrite</c>, <c>if</c> or <c>break</c> before the <c>return</c> may
     /// divert the request or stop the rewrite directives, so only a <c>return</c> that none precedes counts.
     /// </summary>
-    public static bool IsUnreachable(NginxDirective directive)
+    public static bool ReturnsBeforeLocations(NginxDirective server)
     {
-        var server = NginxTree.EnclosingServer(directive);
-        if (server is null)
-        {
-            return false;
-        }
-
         foreach (var child in server.Children)
         {
             if (child.Name == "return" && !child.HasBlock && child.Arguments.Count > 0)

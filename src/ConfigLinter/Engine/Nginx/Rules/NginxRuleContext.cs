@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -5,10 +6,19 @@ using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
-/// <summary>The configuration a rule analyzes, the lint options, and the bag its findings go to.</summary>
+/// <summary>
+/// The configuration a rule analyzes, the lint options, and the bag its findings go to. The views of the tree
+/// that several rules walk (every directive, every server, the TLS servers' headers, the cipher strings) are
+/// built once here, so that each rule reads them instead of walking the whole tree again.
+/// </summary>
 internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;
+    private IReadOnlyList<NginxDirective>? directives;
+    private IReadOnlyList<NginxServer>? servers;
+    private IReadOnlyList<IReadOnlyList<HeaderScope>>? tlsServerHeaders;
+    private IReadOnlyList<NginxCipherDirective>? cipherDirectives;
+    private NginxListenSockets? listenSockets;
 
     public NginxRuleContext(NginxConfiguration configuration, LintOptions options, DiagnosticBag diagnostics)
     {
@@ -21,20 +31,98 @@ internal sealed class NginxRuleContext
 
     public LintOptions Options { get; }
 
+    /// <summary>Every real directive depth first, as <see cref="NginxTree.Directives"/> returns them.</summary>
+    public IReadOnlyList<NginxDirective> Directives => directives ??= new List<NginxDirective>(NginxTree.Directives(Configuration));
+
+    /// <summary>Every virtual server with the directives of the block around it, as <see cref="NginxTree.Servers"/> returns them.</summary>
+    public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);
+
+    /// <summary>The header scopes of each TLS server of the http module, as <see cref="EffectiveHeaders.TlsServers"/> returns them.</summary>
+    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= new List<IReadOnlyList<HeaderScope>>(EffectiveHeaders.TlsServers(this));
+
+    /// <summary>Every cipher directive with its evaluated string, rejected strings included.</summary>
+    public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Directives);
+
+    /// <summary>The TLS sockets of the http module's servers and their default servers.</summary>
+    public NginxListenSockets ListenSockets => listenSockets ??= NginxListenSockets.Build(Configuration, Servers);
+
+    /// <summary>
+    /// Returns whether a TLS handshake setting (<c>ssl_protocols</c>, <c>ssl_ciphers</c>) is written in a
+    /// server whose sockets all have another default server, so that nginx never uses it.
+    /// </summary>
+    public bool IsIgnoredHandshakeSetting(NginxDirective directive) =>
+        directive.Parent is { } server && NginxTree.IsServerBlock(server) && IsHandshakeDecidedElsewhere(server, directive.Name);
+
+    /// <summary>
+    /// Returns whether nginx negotiates the TLS setting <paramref name="name"/> of a server's connections with
+    /// another server's value: the server is the default of none of its TLS sockets, and the target nginx
+    /// version does not apply that setting per name-based server.
+    /// </summary>
+    public bool IsHandshakeDecidedElsewhere(NginxDirective server, string name) =>
+        !NginxListenSockets.AppliesPerServer(name, Options.NginxVersion) && ListenSockets.IsHandshakeDecidedElsewhere(server);
+
+    /// <summary>
+    /// Returns a related location for each <paramref name="name"/> directive that a name-based server on a
+    /// socket of <paramref name="defaultServer"/> sets and nginx ignores, because the default server's
+    /// setting decides the handshake there.
+    /// </summary>
+    public IReadOnlyList<RelatedLocation> IgnoredHandshakeSettings(NginxDirective? defaultServer, string name)
+    {
+        var related = new List<RelatedLocation>();
+        if (defaultServer is null || NginxListenSockets.AppliesPerServer(name, Options.NginxVersion))
+        {
+            return related;
+        }
+
+        foreach (var socket in ListenSockets.SocketsOf(defaultServer))
+        {
+            if (socket.DefaultServer != defaultServer)
+            {
+                continue;
+            }
+
+            foreach (var server in socket.Servers)
+            {
+                if (server == defaultServer || !IsHandshakeDecidedElsewhere(server, name))
+                {
+                    continue;
+                }
+
+                foreach (var directive in server.Children)
+                {
+                    if (directive.Name == name && !directive.HasBlock)
+                    {
+                        related.Add(new RelatedLocation(
+                            directive.Location,
+                            "\"" + directive.ToDisplayString() + "\" is ignored: this server shares " + socket.Address + " with the default server, whose setting decides the TLS handshake"));
+                    }
+                }
+            }
+        }
+
+        return related;
+    }
+
     /// <summary>
     /// Reports a finding in the file the directive is written in, with the <c>include</c> directives that
     /// pulled that file in as related locations, outermost first. Each names the file it includes by file
     /// name only, because an absolute path would differ between machines and the location already shows
     /// where the include is.
     /// </summary>
-    public void Report(RuleDefinition rule, string message, SourceLocation location, NginxDirective directive)
+    /// <param name="notes">Further related locations, listed after the include chain.</param>
+    public void Report(RuleDefinition rule, string message, SourceLocation location, NginxDirective directive, IReadOnlyList<RelatedLocation>? notes = null)
     {
         var chain = directive.File.IncludeChain;
-        var related = new RelatedLocation[chain.Count];
+        var related = new List<RelatedLocation>(chain.Count + (notes?.Count ?? 0));
         for (var i = 0; i < chain.Count; i++)
         {
             var includedFile = i + 1 < chain.Count ? chain[i + 1].FilePath : directive.FilePath;
-            related[i] = new RelatedLocation(chain[i].Location, "\"" + Path.GetFileName(includedFile) + "\" is included here");
+            related.Add(new RelatedLocation(chain[i].Location, "\"" + Path.GetFileName(includedFile) + "\" is included here"));
+        }
+
+        if (notes is not null)
+        {
+            related.AddRange(notes);
         }
 
         diagnostics.Report(new Finding(rule, message, location, related));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -8,11 +9,20 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// <summary>Which <c>listen</c> sockets of a server speak TLS, for the rules that judge TLS servers.</summary>
 internal static class NginxTlsListeners
 {
+    private static readonly ConditionalWeakTable<IReadOnlyList<NginxDirective>, StrongBox<bool>> SslOnByLevel = new();
+
     /// <summary><c>listen</c> parameters of TLS over TCP.</summary>
     private static readonly HashSet<string> TcpParameters = new(StringComparer.Ordinal) { "ssl" };
 
     /// <summary><c>listen</c> parameters of any TLS socket: TCP, and QUIC (<c>http3</c> in the preview builds).</summary>
     private static readonly HashSet<string> AnyParameters = new(StringComparer.Ordinal) { "ssl", "quic", "http3" };
+
+    /// <summary>Returns whether a <c>listen</c> directive opens a TLS socket over TCP.</summary>
+    public static bool IsTlsOverTcp(NginxDirective listen) => HasParameter(listen, TcpParameters);
+
+    /// <summary>Returns whether the old <c>ssl on</c>, in the server or around it, makes every socket of the server speak TLS.</summary>
+    public static bool HasSslOn(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
+        server.Children.Any(IsSslOn) || LevelHasSslOn(enclosing);
 
     /// <summary>Returns whether a <c>listen</c> directive opens a TLS or QUIC socket.</summary>
     public static bool IsEncrypted(NginxDirective listen) => HasParameter(listen, AnyParameters);
@@ -31,8 +41,14 @@ internal static class NginxTlsListeners
 
     private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters) =>
         server.Children.Any(directive => directive.Name == "listen" && HasParameter(directive, parameters))
-        || server.Children.Any(IsSslOn)
-        || enclosing.Any(IsSslOn);
+        || HasSslOn(server, enclosing);
+
+    /// <summary>
+    /// Returns whether a level has <c>ssl on</c>. Every server of an http block needs this of the same level,
+    /// which contains the top-level directives of every included site, so the answer is kept per level.
+    /// </summary>
+    private static bool LevelHasSslOn(IReadOnlyList<NginxDirective> level) =>
+        SslOnByLevel.GetValue(level, candidate => new StrongBox<bool>(candidate.Any(IsSslOn))).Value;
 
     private static bool HasParameter(NginxDirective listen, HashSet<string> parameters) =>
         listen.Arguments.Skip(1).Any(argument => parameters.Contains(argument.Text));

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -19,21 +18,32 @@ internal static class NginxTree
     /// Returns every virtual server (<c>server { }</c> in http, stream or mail) with the directives of the
     /// block around it, which it inherits from. An http snippet's top-level servers count too.
     /// </summary>
-    public static IEnumerable<(NginxDirective Server, IReadOnlyList<NginxDirective> Enclosing)> Servers(NginxConfiguration configuration)
+    public static IReadOnlyList<NginxServer> Servers(NginxConfiguration configuration, IReadOnlyList<NginxDirective> directives)
     {
+        var servers = new List<NginxServer>();
         if (configuration.Context == NginxContext.Http)
         {
-            foreach (var server in ServersIn(configuration.Directives))
+            AddServers(configuration.Directives, servers);
+        }
+
+        foreach (var directive in directives)
+        {
+            if (IsServerContainer(directive))
             {
-                yield return (server, configuration.Directives);
+                AddServers(directive.Children, servers);
             }
         }
 
-        foreach (var container in Directives(configuration).Where(IsServerContainer))
+        return servers;
+    }
+
+    private static void AddServers(IReadOnlyList<NginxDirective> level, List<NginxServer> servers)
+    {
+        foreach (var directive in level)
         {
-            foreach (var server in ServersIn(container.Children))
+            if (IsServerBlock(directive))
             {
-                yield return (server, container.Children);
+                servers.Add(new NginxServer(directive, level));
             }
         }
     }
@@ -69,8 +79,8 @@ internal static class NginxTree
     public static bool IsServerContainer(NginxDirective directive) =>
         directive.BlockKind == NginxBlockKind.Directives && ServerContainers.Contains(directive.Name);
 
-    public static IEnumerable<NginxDirective> ServersIn(IEnumerable<NginxDirective> level) =>
-        level.Where(directive => directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives);
+    public static bool IsServerBlock(NginxDirective directive) =>
+        directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives;
 
     private static IEnumerable<NginxDirective> Walk(IEnumerable<NginxDirective> level)
     {
@@ -87,5 +97,25 @@ internal static class NginxTree
                 yield return descendant;
             }
         }
+    }
+}
+
+/// <summary>A virtual server and the directives of the block around it, which it inherits from.</summary>
+internal readonly struct NginxServer
+{
+    public NginxServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    {
+        Server = server;
+        Enclosing = enclosing;
+    }
+
+    public NginxDirective Server { get; }
+
+    public IReadOnlyList<NginxDirective> Enclosing { get; }
+
+    public void Deconstruct(out NginxDirective server, out IReadOnlyList<NginxDirective> enclosing)
+    {
+        server = Server;
+        enclosing = Enclosing;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class RevocationCheckDisabledRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        foreach (var directive in NginxTree.Directives(configuration))
+        foreach (var directive in context.Directives)
         {
             if (directive.Name == StaplingVerify
                 && NginxFlags.IsOff(directive)

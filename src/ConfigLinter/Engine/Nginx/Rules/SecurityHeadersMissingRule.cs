@@ -28,7 +28,7 @@ internal sealed class SecurityHeadersMissingRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var scopes in EffectiveHeaders.TlsServers(context))
+        foreach (var scopes in context.TlsServerHeaders)
         {
             var server = scopes[0];
             var dropped = EffectiveHeaders.Dropped(server);

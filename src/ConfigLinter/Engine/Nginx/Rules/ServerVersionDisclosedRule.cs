@@ -22,7 +22,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        foreach (var directive in NginxTree.Directives(configuration).Where(directive => directive.Name == ServerTokens))
+        foreach (var directive in context.Directives.Where(directive => directive.Name == ServerTokens))
         {
             var disclosed = DisclosedBy(directive);
             if (disclosed is not null
@@ -33,7 +33,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
             }
         }
 
-        foreach (var (server, _) in NginxTree.Servers(configuration))
+        foreach (var (server, _) in context.Servers)
         {
             if (NginxTree.IsInHttp(configuration, server) && NginxInheritance.Find(configuration, server, ServerTokens) is null)
             {

@@ -26,7 +26,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
 
         // An inherited "off" is reported once where it is written, not once per pass it reaches.
         var reported = new HashSet<NginxToken>();
-        foreach (var directive in NginxTree.Directives(configuration))
+        foreach (var directive in context.Directives)
         {
             var pass = NginxPasses.TlsPassOf(directive);
             if (pass is not null && directive.Parent is not null && NginxTree.IsInHttp(configuration, directive))
@@ -42,7 +42,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
             }
         }
 
-        foreach (var (server, _) in NginxTree.Servers(configuration).Where(entry => !NginxTree.IsInHttp(configuration, entry.Server)))
+        foreach (var (server, _) in context.Servers.Where(entry => !NginxTree.IsInHttp(configuration, entry.Server)))
         {
             var proxySsl = NginxInheritance.Find(configuration, server, StreamProxySsl);
             if (NginxFlags.IsOn(proxySsl) && server.Parent?.Name == "stream")

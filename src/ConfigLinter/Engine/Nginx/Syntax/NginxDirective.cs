@@ -19,7 +19,13 @@ public sealed class NginxDirective
         File = file;
         Parent = parent;
         NameToken = tokens[0];
-        Arguments = tokens.Skip(1).ToArray();
+        var arguments = tokens.Count == 1 ? Array.Empty<NginxToken>() : new NginxToken[tokens.Count - 1];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = tokens[i + 1];
+        }
+
+        Arguments = arguments;
     }
 
     public NginxToken NameToken { get; }

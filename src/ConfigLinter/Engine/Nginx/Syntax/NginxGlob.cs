@@ -56,6 +56,35 @@ internal static class NginxGlob
         return results.OrderBy(path => path, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>Returns the paths among <paramref name="paths"/> that an absolute pattern matches, sorted as glob() sorts them.</summary>
+    public static IReadOnlyList<string> Match(IEnumerable<string> paths, string pattern)
+    {
+        var patternSegments = pattern.Split(Separators);
+        var matches = new List<string>();
+        foreach (var path in paths)
+        {
+            var segments = path.Split(Separators);
+            if (segments.Length != patternSegments.Length)
+            {
+                continue;
+            }
+
+            var isMatch = true;
+            for (var i = 0; i < segments.Length && isMatch; i++)
+            {
+                isMatch = IsPattern(patternSegments[i]) ? IsMatch(segments[i], patternSegments[i]) : segments[i] == patternSegments[i];
+            }
+
+            if (isMatch)
+            {
+                matches.Add(path);
+            }
+        }
+
+        matches.Sort(StringComparer.Ordinal);
+        return matches;
+    }
+
     private static string StripCurrentDirectory(string path) =>
         path.StartsWith("." + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path.Substring(2) : path;
 

@@ -46,6 +46,7 @@ internal sealed class NginxLexer
     private readonly string text;
     private readonly List<NginxToken> comments = new();
     private int position;
+    private int line = 1;
 
     /// <param name="source">The file to read.</param>
     /// <param name="reportError">Receives an error message and the offset it is about.</param>
@@ -304,12 +305,11 @@ internal sealed class NginxLexer
     private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)
     {
         var value = decode ? Unescape(text, contentStart, contentEnd) : text.Substring(contentStart, contentEnd - contentStart);
-        var location = new SourceLocation(
-            source.Path,
-            source.GetLine(start),
-            source.GetColumn(start),
-            source.GetLine(end),
-            source.GetColumn(end));
+        var startLine = source.AdvanceLine(start, ref line);
+        var startColumn = source.GetColumn(start, startLine);
+        var endLine = startLine;
+        var endColumn = source.GetColumn(end, source.AdvanceLine(end, ref endLine));
+        var location = new SourceLocation(source.Path, startLine, startColumn, endLine, endColumn);
         return new NginxToken(value, quote, location);
     }
 

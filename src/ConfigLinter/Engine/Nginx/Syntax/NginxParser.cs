@@ -24,10 +24,10 @@ internal sealed class NginxParser
     private const int MaxNesting = 200;
 
     private readonly DiagnosticBag diagnostics;
+    private readonly NginxFileCache fileCache;
     private readonly string mainDirectory;
     private readonly string mainFolderFullPath;
     private readonly string nginxPrefix;
-    private readonly IConfigFileSystem fileSystem;
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private bool fileLimitReported;
@@ -36,11 +36,11 @@ internal sealed class NginxParser
     /// <param name="mainPath">The main file; relative includes and includes under the prefix resolve against its folder.</param>
     /// <param name="nginxPrefix">The deployment's configuration folder, as <see cref="LintOptions.NginxPrefix"/>.</param>
     /// <param name="diagnostics">Receives read problems.</param>
-    /// <param name="fileSystem">Where included files are opened; the disk when null.</param>
-    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics, IConfigFileSystem? fileSystem = null)
+    /// <param name="fileCache">The file system lookups of the lint run, shared by every configuration it reads.</param>
+    public NginxParser(string mainPath, string nginxPrefix, DiagnosticBag diagnostics, NginxFileCache fileCache)
     {
         this.diagnostics = diagnostics;
-        this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
+        this.fileCache = fileCache;
         mainDirectory = Path.GetDirectoryName(mainPath) ?? string.Empty;
         mainFolderFullPath = SafeFullPath(mainDirectory.Length == 0 ? "." : mainDirectory);
         this.nginxPrefix = nginxPrefix.Length == 0 || nginxPrefix.EndsWith("/", StringComparison.Ordinal) ? nginxPrefix : nginxPrefix + "/";
@@ -59,7 +59,7 @@ internal sealed class NginxParser
     private void ParseFile(NginxSourceText source, NginxFile file, NginxDirective? parent, Action<NginxDirective> addToContainer)
     {
         files.Add(file);
-        var fullPath = PathIdentity.RealPath(source.Path);
+        var fullPath = fileCache.RealPath(source.Path);
         filesBeingRead.Add(fullPath);
         try
         {
@@ -167,7 +167,7 @@ internal sealed class NginxParser
 
     private void AddSimpleDirective(FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words)
     {
-        var directive = new NginxDirective(state.File, parent, words.ToArray());
+        var directive = new NginxDirective(state.File, parent, words);
         addToContainer(directive);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RequiresBlock(directive.Name, parent))
         {
@@ -208,7 +208,7 @@ internal sealed class NginxParser
         {
             // nginx stops here; the block is read and dropped so that its braces stay balanced.
             state.ReportSyntaxError("unexpected \"{\"", braceOffset);
-            var discarded = words.Count == 0 ? null : new NginxDirective(state.File, parent, words.ToArray());
+            var discarded = words.Count == 0 ? null : new NginxDirective(state.File, parent, words);
             if (discarded is not null)
             {
                 discarded.BlockKind = NginxBlockKind.Directives;
@@ -217,7 +217,7 @@ internal sealed class NginxParser
             return ParseBlock(lexer, state, discarded, _ => { }, isFileTopLevel: false);
         }
 
-        var directive = new NginxDirective(state.File, parent, words.ToArray());
+        var directive = new NginxDirective(state.File, parent, words);
         addToContainer(directive);
         CheckBraceAfterWord(state, braceOffset);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RejectsBlock(directive.Name))
@@ -289,13 +289,13 @@ internal sealed class NginxParser
         IReadOnlyList<string> paths;
         if (NginxGlob.IsPattern(resolved))
         {
-            paths = NginxGlob.Expand(resolved, fileSystem);
+            paths = fileCache.ExpandGlob(resolved);
         }
-        else if (fileSystem.FileExists(resolved))
+        else if (fileCache.FileExists(resolved))
         {
             paths = new[] { resolved };
         }
-        else if (Path.IsPathRooted(pattern))
+        else if (Path.IsPathRooted(pattern) && !fileCache.IsDump)
         {
             NotifyNotChecked(
                 "\"" + pattern + "\" is not in the linted folder (looked for \"" + DescribeInMainFolder(resolved) + "\"), so the directives of that file are not checked",
@@ -308,10 +308,16 @@ internal sealed class NginxParser
             return;
         }
 
-        var chain = state.File.IncludeChain.Concat(new[] { include }).ToArray();
+        var chain = new NginxDirective[state.File.IncludeChain.Count + 1];
+        for (var i = 0; i < chain.Length - 1; i++)
+        {
+            chain[i] = state.File.IncludeChain[i];
+        }
+
+        chain[chain.Length - 1] = include;
         foreach (var path in paths)
         {
-            if (filesBeingRead.Contains(PathIdentity.RealPath(path)))
+            if (filesBeingRead.Contains(fileCache.RealPath(path)))
             {
                 var cycle = string.Join(" -> ", chain.Select(link => link.FilePath).Concat(new[] { path }).Select(DescribeInMainFolder));
                 Notify(NginxNotificationCodes.IncludeCycle, "include cycle: \"" + DescribeInMainFolder(path) + "\" is already being read (" + cycle + "); remove the include that closes the loop", include.Location);
@@ -359,6 +365,11 @@ internal sealed class NginxParser
         {
             resolved = Path.Combine(mainDirectory, pattern);
         }
+        else if (fileCache.IsDump)
+        {
+            // A dump contains the files of the machine nginx ran on, under their absolute paths.
+            resolved = pattern;
+        }
         else if (nginxPrefix.Length > 0 && pattern.StartsWith(nginxPrefix, StringComparison.Ordinal))
         {
             resolved = Path.Combine(mainDirectory, pattern.Substring(nginxPrefix.Length));
@@ -393,14 +404,10 @@ internal sealed class NginxParser
 
     internal NginxSourceText? TryRead(string path, SourceLocation? location)
     {
-        NginxSourceText source;
-        try
+        var source = fileCache.Read(path, out var error);
+        if (source is null)
         {
-            source = NginxSourceText.FromBytes(path, fileSystem.ReadAllBytes(path));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + exception.Message + ")", location);
+            Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + error + ")", location);
             return null;
         }
 

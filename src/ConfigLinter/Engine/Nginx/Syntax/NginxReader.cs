@@ -32,24 +32,20 @@ public static class NginxReader
         string path,
         DiagnosticBag diagnostics,
         NginxContext? context = null,
-        string nginxPrefix = LintOptions.DefaultNginxPrefix)
-        => ReadFile(path, diagnostics, context, nginxPrefix, DiskFileSystem.Instance);
+        string nginxPrefix = LintOptions.DefaultNginxPrefix) =>
+        ReadFile(path, diagnostics, context, nginxPrefix, new NginxFileCache());
 
-    internal static NginxConfiguration? ReadFile(
-        string path,
-        DiagnosticBag diagnostics,
-        NginxContext? context,
-        string nginxPrefix,
-        IConfigFileSystem fileSystem)
+    /// <summary>Reads a main file the way <see cref="ReadFile(string, DiagnosticBag, NginxContext?, string)"/> does, with the file lookups of a lint run shared.</summary>
+    internal static NginxConfiguration? ReadFile(string path, DiagnosticBag diagnostics, NginxContext? context, string nginxPrefix, NginxFileCache fileCache)
     {
-        var parser = new NginxParser(path, nginxPrefix, diagnostics, fileSystem);
+        var parser = new NginxParser(path, nginxPrefix, diagnostics, fileCache);
         var source = parser.TryRead(path, location: null);
         return source is null ? null : Read(parser, source, context);
     }
 
     /// <summary>Reads <paramref name="text"/> as the content of the main file <paramref name="path"/>; includes are read from disk.</summary>
     public static NginxConfiguration ReadText(string path, string text, DiagnosticBag diagnostics) =>
-        Read(new NginxParser(path, LintOptions.DefaultNginxPrefix, diagnostics), NginxSourceText.FromString(path, text), context: null);
+        Read(new NginxParser(path, LintOptions.DefaultNginxPrefix, diagnostics, new NginxFileCache()), NginxSourceText.FromString(path, text), context: null);
 
     private static NginxConfiguration Read(NginxParser parser, NginxSourceText source, NginxContext? context)
     {

@@ -65,6 +65,30 @@ internal sealed class NginxSourceText
 
     public int GetColumn(int offset) => offset - lineStarts[GetLine(offset) - 1] + 1;
 
+    /// <summary>
+    /// Returns the line of <paramref name="offset"/>, searching forward from <paramref name="line"/> and
+    /// leaving the result there. A reader that moves forward through the text finds each line in amortized
+    /// constant time instead of a binary search.
+    /// </summary>
+    public int AdvanceLine(int offset, ref int line)
+    {
+        if (line < 1 || line > lineStarts.Count || lineStarts[line - 1] > offset)
+        {
+            line = GetLine(offset);
+            return line;
+        }
+
+        while (line < lineStarts.Count && lineStarts[line] <= offset)
+        {
+            line++;
+        }
+
+        return line;
+    }
+
+    /// <summary>Returns the column of <paramref name="offset"/>, which must be on <paramref name="line"/>.</summary>
+    public int GetColumn(int offset, int line) => offset - lineStarts[line - 1] + 1;
+
     /// <summary>Returns how many bytes the characters from <paramref name="start"/> to <paramref name="end"/> took in the file.</summary>
     public int GetByteCount(int start, int end)
     {

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using NetSecAnalyzers.ConfigLinter.Workspace;
+
+namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
+
+/// <summary>
+/// What the reader learns from the file system during one lint run: decoded file texts, real paths and
+/// glob expansions. A snippet that every server includes is then read from disk and decoded once, not once
+/// per <c>include</c>, and resolving its real path costs one lookup instead of a query per folder.
+/// </summary>
+/// <remarks>
+/// The cache assumes the files do not change during the run. It keeps every text it has read until the run
+/// ends, which costs about twice the input size in memory (UTF-16), far less than the trees built from them.
+/// </remarks>
+internal sealed class NginxFileCache
+{
+    private readonly Dictionary<string, ReadOutcome> sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> globs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> fileExists = new(StringComparer.Ordinal);
+    private readonly List<string>? dumpedPaths;
+    private readonly IConfigFileSystem fileSystem = DiskFileSystem.Instance;
+
+    /// <param name="fileSystem">Where files are opened: the disk, or the editor's texts when the analyzer hosts the engine.</param>
+    public NginxFileCache(IConfigFileSystem? fileSystem = null)
+    {
+        this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
+    }
+
+    /// <summary>
+    /// Creates a cache that serves the files of an <c>nginx -T</c> dump and nothing from disk, so that
+    /// includes resolve among the dumped files by their original paths.
+    /// </summary>
+    public NginxFileCache(IReadOnlyList<NginxDumpedFile> dumpedFiles)
+    {
+        dumpedPaths = new List<string>();
+        foreach (var file in dumpedFiles)
+        {
+            if (!sources.ContainsKey(file.Path))
+            {
+                dumpedPaths.Add(file.Path);
+            }
+
+            sources[file.Path] = new ReadOutcome(NginxSourceText.FromString(file.Path, file.Text), null);
+        }
+    }
+
+    /// <summary>Whether the files are those of an <c>nginx -T</c> dump, with the absolute paths of the machine it ran on.</summary>
+    public bool IsDump => dumpedPaths is not null;
+
+    public string RealPath(string path)
+    {
+        if (IsDump)
+        {
+            return path;
+        }
+
+        if (!realPaths.TryGetValue(path, out var realPath))
+        {
+            realPath = PathIdentity.RealPath(path);
+            realPaths[path] = realPath;
+        }
+
+        return realPath;
+    }
+
+    public IReadOnlyList<string> ExpandGlob(string pattern)
+    {
+        if (!globs.TryGetValue(pattern, out var paths))
+        {
+            paths = dumpedPaths is null ? NginxGlob.Expand(pattern, fileSystem) : NginxGlob.Match(dumpedPaths, pattern);
+            globs[pattern] = paths;
+        }
+
+        return paths;
+    }
+
+    public bool FileExists(string path)
+    {
+        if (!fileExists.TryGetValue(path, out var exists))
+        {
+            exists = IsDump ? sources.ContainsKey(path) : fileSystem.FileExists(path);
+            fileExists[path] = exists;
+        }
+
+        return exists;
+    }
+
+    /// <summary>
+    /// Returns the decoded text of a file, or null with the message of the exception that reading it raised.
+    /// A failed read is remembered too, so every include of a missing file reports the same error.
+    /// </summary>
+    public NginxSourceText? Read(string path, out string? error)
+    {
+        if (!sources.TryGetValue(path, out var outcome))
+        {
+            if (IsDump)
+            {
+                error = "2: No such file or directory in the nginx -T output";
+                return null;
+            }
+
+            try
+            {
+                outcome = new ReadOutcome(NginxSourceText.FromBytes(path, fileSystem.ReadAllBytes(path)), null);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                outcome = new ReadOutcome(null, exception.Message);
+            }
+
+            sources[path] = outcome;
+        }
+
+        error = outcome.Error;
+        return outcome.Source;
+    }
+
+    private readonly struct ReadOutcome
+    {
+        public ReadOutcome(NginxSourceText? source, string? error)
+        {
+            Source = source;
+            Error = error;
+        }
+
+        public NginxSourceText? Source { get; }
+
+        public string? Error { get; }
+    }
+}
