@@ -37,8 +37,8 @@ public class PortParserTests
 
         Assert.Equal(address, mapping.HostAddress ?? string.Empty);
         Assert.Equal(kind, mapping.AddressKind.ToString());
-        Assert.Equal(published, mapping.Published?.ToString() ?? string.Empty);
-        Assert.Equal(target, mapping.Target?.ToString());
+        Assert.Equal(published, mapping.Published?.ToString('-') ?? string.Empty);
+        Assert.Equal(target, mapping.Target?.ToString('-'));
         Assert.Equal(protocol, mapping.Protocol);
     }
 
@@ -56,8 +56,8 @@ public class PortParserTests
 
         Assert.Equal(address, mapping.HostAddress ?? string.Empty);
         Assert.Equal(kind, mapping.AddressKind.ToString());
-        Assert.Equal(published, mapping.Published?.ToString() ?? string.Empty);
-        Assert.Equal(target, mapping.Target?.ToString());
+        Assert.Equal(published, mapping.Published?.ToString('-') ?? string.Empty);
+        Assert.Equal(target, mapping.Target?.ToString('-'));
         Assert.Equal(protocol, mapping.Protocol);
     }
 

@@ -45,6 +45,19 @@ public sealed class SarifMergerTests
     }
 
     [Fact]
+    public void CompilerLog_OtherRulesGetTheDescriptionsGitHubRequires()
+    {
+        using var folder = new TemporaryFolder();
+        using var merged = Merge(folder);
+
+        var rules = merged.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        var compilerRule = rules.EnumerateArray().Single(candidate => candidate.GetProperty("id").GetString() == "CS0168");
+        var shortDescription = compilerRule.GetProperty("shortDescription").GetProperty("text").GetString();
+        Assert.Equal(shortDescription, compilerRule.GetProperty("fullDescription").GetProperty("text").GetString());
+        Assert.StartsWith(shortDescription!, compilerRule.GetProperty("help").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void CompilerLog_RuleIndexesPointAtTheirRules()
     {
         using var folder = new TemporaryFolder();

@@ -1,6 +1,7 @@
 using System;
 using NetSecAnalyzers.ConfigLinter.Compose.Yaml;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Compose;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using NetSecAnalyzers.ConfigLinter.Compose.Yaml;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Compose;
 
@@ -87,7 +88,7 @@ internal static class PortParser
 
         if (target is { } t && published is { } p && t.Count != p.Count && t.Count != 1)
         {
-            return Invalid(node, diagnostics, "the host range " + p + " and the container range " + t + " differ in length");
+            return Invalid(node, diagnostics, "the host range " + p.ToString('-') + " and the container range " + t.ToString('-') + " differ in length");
         }
 
         if (!IsValidProtocol(protocol))
@@ -171,7 +172,7 @@ internal static class PortParser
             return null;
         }
 
-        if (PortRange.TryParse(text.Trim(), out var range))
+        if (PortRange.TryParseDocker(text.Trim(), out var range))
         {
             return range;
         }
@@ -193,7 +194,7 @@ internal static class PortParser
 
     /// <summary>Describes the host side of a mapping for messages, such as <c>8080</c> or <c>a random host port</c>.</summary>
     public static string DescribeHostPort(PortMapping mapping) =>
-        mapping.Published?.ToString() ?? "a random host port";
+        mapping.Published?.ToString('-') ?? "a random host port";
 
     internal static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Sockets;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 

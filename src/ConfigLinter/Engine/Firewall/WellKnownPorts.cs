@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 

@@ -178,7 +178,10 @@ public sealed class SarifMerger
         }
     }
 
-    /// <summary>Replaces every NETSEC reporting descriptor with the catalogue's, keeping its position so rule indexes stay valid.</summary>
+    /// <summary>
+    /// Replaces every NETSEC reporting descriptor with the catalogue's, keeping its position so rule indexes
+    /// stay valid, and completes the others with what GitHub code scanning requires of every rule.
+    /// </summary>
     private static void FillCatalogueMetadata(JsonArray rules, RuleTargets checkedTargets)
     {
         for (var i = 0; i < rules.Count; i++)
@@ -187,6 +190,31 @@ public sealed class SarifMerger
             {
                 rules[i] = CatalogueRule(rule, checkedTargets);
             }
+            else if (rules[i] is JsonObject other)
+            {
+                CompleteDescriptions(other);
+            }
+        }
+    }
+
+    /// <summary>
+    /// GitHub rejects a rule without <c>fullDescription</c> or <c>help</c>, and the compiler writes neither for
+    /// most of its diagnostics; they are built from the descriptions and help link the rule does have.
+    /// </summary>
+    private static void CompleteDescriptions(JsonObject rule)
+    {
+        var shortText = StringValue(rule["shortDescription"]?["text"]);
+        var fullText = StringValue(rule["fullDescription"]?["text"]);
+        var summary = fullText ?? shortText ?? StringValue(rule["name"]) ?? StringValue(rule["id"]) ?? "Compiler diagnostic";
+        if (fullText is null)
+        {
+            rule["fullDescription"] = new JsonObject { ["text"] = summary };
+        }
+
+        if (rule["help"] is not JsonObject)
+        {
+            var helpUri = StringValue(rule["helpUri"]);
+            rule["help"] = new JsonObject { ["text"] = helpUri is null ? summary : summary + " See " + helpUri + "." };
         }
     }
 

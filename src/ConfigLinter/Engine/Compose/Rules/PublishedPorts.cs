@@ -45,16 +45,16 @@ internal static class PublishedPorts
         string port;
         if (mapping.Published is { } published)
         {
-            port = published.ToString();
+            port = published.ToString('-');
             details.Add("'" + mapping.Written + "'");
             if (mapping.Target is { } target && (target.First != published.First || target.Last != published.Last))
             {
-                details.Add("container port " + target);
+                details.Add("container port " + target.ToString('-'));
             }
         }
         else
         {
-            port = (mapping.Target?.ToString() ?? "?") + " of the container";
+            port = (mapping.Target?.ToString('-') ?? "?") + " of the container";
             details.Add("'" + mapping.Written + "', on a random host port");
         }
 

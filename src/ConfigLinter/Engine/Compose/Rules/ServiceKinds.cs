@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Compose.Project;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Compose.Rules;
 
@@ -97,7 +98,7 @@ internal static class ServiceKinds
 
         return ComposeValues.Items(service.Definition.Get("expose"))
             .Select(ComposeValues.Text)
-            .Any(text => text is not null && PortRange.TryParse(text.Split('/')[0], out var range) && ports.Any(range.Contains));
+            .Any(text => text is not null && PortRange.TryParseDocker(text.Split('/')[0], out var range) && ports.Any(range.Contains));
     }
 
     /// <summary>Returns what usually listens on a port, such as <c>PostgreSQL</c> for 5432; null when it is not a well-known sensitive port.</summary>

@@ -2,9 +2,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace NetSecAnalyzers.ConfigLinter.Firewall;
+namespace NetSecAnalyzers.ConfigLinter.Network;
 
-/// <summary>A range of TCP or UDP ports, both ends included; one port has equal ends.</summary>
+/// <summary>
+/// A range of TCP or UDP ports, both ends included; one port has equal ends. The firewall and compose
+/// readers share it, each with the syntax its tool accepts.
+/// </summary>
 internal readonly struct PortRange
 {
     public PortRange(int first, int last)
@@ -17,10 +20,16 @@ internal readonly struct PortRange
 
     public int Last { get; }
 
+    public int Count => Last - First + 1;
+
     public bool Contains(int port) => port >= First && port <= Last;
 
-    public override string ToString() =>
-        First == Last ? First.ToString(CultureInfo.InvariantCulture) : First.ToString(CultureInfo.InvariantCulture) + ":" + Last.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Writes the range as ufw and iptables do, <c>N:M</c>.</summary>
+    public override string ToString() => ToString(':');
+
+    /// <summary>Writes one port as <c>N</c> and a range with the given separator, such as <c>N-M</c> for Docker.</summary>
+    public string ToString(char separator) =>
+        First == Last ? First.ToString(CultureInfo.InvariantCulture) : First.ToString(CultureInfo.InvariantCulture) + separator + Last.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Returns whether any range contains <paramref name="port"/>; null ranges stand for every port.</summary>
     public static bool AnyContains(IReadOnlyList<PortRange>? ranges, int port) => ranges is null || ranges.Any(range => range.Contains(port));
@@ -67,4 +76,23 @@ internal readonly struct PortRange
         range = new PortRange(first, last);
         return true;
     }
+
+    /// <summary>Parses <c>N</c> or <c>N-M</c> with ports 0 to 65535, as Docker's port range parser accepts them.</summary>
+    public static bool TryParseDocker(string text, out PortRange range)
+    {
+        range = default;
+        var dash = text.IndexOf('-');
+        var firstText = dash < 0 ? text : text.Substring(0, dash);
+        var lastText = dash < 0 ? text : text.Substring(dash + 1);
+        if (!TryParseDockerPort(firstText, out var first) || !TryParseDockerPort(lastText, out var last) || last < first)
+        {
+            return false;
+        }
+
+        range = new PortRange(first, last);
+        return true;
+    }
+
+    private static bool TryParseDockerPort(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
 }
