@@ -11,7 +11,7 @@ using NetSecAnalyzers.ConfigLinter.Output;
 
 namespace NetSecAnalyzers.Cli.Commands;
 
-/// <summary><c>netsec rules</c>: the rule catalogue, as an aligned table or as JSON.</summary>
+/// <summary><c>netsec rules</c>: the rule catalogue, as an aligned table, as JSON, or as the README's Markdown table.</summary>
 internal static class RulesCommand
 {
     private static readonly (string Header, string JsonName, RuleTargets Target)[] TargetColumns =
@@ -28,10 +28,10 @@ internal static class RulesCommand
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Listing format: table (aligned columns) or json.",
+            Description = "Listing format: table (aligned columns), json, or markdown (the rule table of README.md).",
             DefaultValueFactory = _ => "table",
         };
-        Choices.AcceptOnly(format, "table", "json");
+        Choices.AcceptOnly(format, "table", "json", "markdown");
 
         var command = new Command("rules", "List every rule with its severity, and per kind of source whether its check is implemented or planned.")
         {
@@ -43,6 +43,10 @@ internal static class RulesCommand
             if (parseResult.GetValue(format) == "json")
             {
                 WriteJson(context.Output);
+            }
+            else if (parseResult.GetValue(format) == "markdown")
+            {
+                context.Output.Write(MarkdownTable());
             }
             else
             {
@@ -63,6 +67,38 @@ internal static class RulesCommand
         }
 
         return rule.IsImplementedFor(target) ? "implemented" : "planned";
+    }
+
+    /// <summary>
+    /// Builds the rule table of README.md, one line per rule with a link to its page; a cell says
+    /// <c>yes</c> when the check exists, <c>planned</c> when the rule targets that kind of source without a
+    /// check yet, and stays empty when it does not target it. A test keeps README.md equal to it.
+    /// </summary>
+    internal static string MarkdownTable()
+    {
+        var table = new StringBuilder();
+        table.Append("| ID | Title | Severity | C# | nginx | ufw / iptables | compose |\n");
+        table.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var rule in RuleCatalog.All)
+        {
+            table.Append("| [").Append(rule.Id).Append("](docs/rules/").Append(rule.Id).Append(".md) | ")
+                .Append(rule.Title).Append(" | ")
+                .Append(rule.DefaultSeverity.ToString()).Append(" |");
+            foreach (var column in TargetColumns)
+            {
+                var cell = StatusFor(rule, column.Target) switch
+                {
+                    "implemented" => " yes |",
+                    "planned" => " planned |",
+                    _ => " |",
+                };
+                table.Append(cell);
+            }
+
+            table.Append('\n');
+        }
+
+        return table.ToString();
     }
 
     private static void WriteTable(TextWriter writer)
