@@ -1,7 +1,7 @@
 using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
-using NetSecAnalyzers.ConfigLinter.Firewall;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
 using static NetSecAnalyzers.ConfigLinter.Tests.Compose.ComposeFixture;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Compose;
@@ -125,22 +125,20 @@ public class SensitivePortPublishedRuleTests
     [Trait("Rule", "NETSEC051")]
     public void HostFirewallDeny_ReportsBypassWithRelatedLocation()
     {
-        var diagnostics = new DiagnosticBag();
-        var denyLocation = new SourceLocation("ufw/user.rules", 12, 1, 12, 40);
-        diagnostics.HostFirewall.Add(new InboundProtection("'ufw deny 5432/tcp'", denyLocation, 5432, protocol: "tcp"));
+        using var folder = new TemporaryFolder();
+        folder.Write("deploy/compose.yaml", "services:\n  db:\n    image: postgres:16\n    ports:\n      - \"5432:5432\"\n");
+        var rules = folder.Write("deploy/ufw/setup.sh", "#!/bin/sh\nufw deny 5432/tcp\nufw --force enable\n");
 
-        var finding = AssertReports(RuleCatalog.SensitivePortReachableFromAnyAddress, """
-            services:
-              db:
-                image: postgres:16
-                ports:
-                  - [|"5432:5432"|]
-            """, diagnostics: diagnostics).Single();
+        var finding = LintFolder(folder).Single(finding => finding.Rule == RuleCatalog.SensitivePortReachableFromAnyAddress && finding.Location.FilePath.EndsWith("compose.yaml", System.StringComparison.Ordinal));
 
-        Assert.Contains("Docker publishes it through its own iptables rules ahead of the host firewall's input rules, so 'ufw deny 5432/tcp' does not block it", finding.Message);
+        Assert.Contains("Docker publishes it through its own iptables rules ahead of the host firewall's input rules, so ufw deny 5432/tcp does not block it", finding.Message);
         var related = Assert.Single(finding.RelatedLocations);
-        Assert.Equal(denyLocation, related.Location);
+        Assert.Equal(rules, related.Location.FilePath);
+        Assert.Equal(2, related.Location.StartLine);
     }
+
+    internal static System.Collections.Generic.IReadOnlyList<Finding> LintFolder(TemporaryFolder folder) =>
+        new LintEngine().Lint(new[] { folder.Path }, new LintOptions(), folder.Path).Findings;
 }
 
 public class PortPublishedOnAllInterfacesRuleTests
@@ -196,20 +194,14 @@ public class PortPublishedOnAllInterfacesRuleTests
     [Trait("Rule", "NETSEC053")]
     public void DefaultPolicy_ReportsBypassForRandomPort()
     {
-        var diagnostics = new DiagnosticBag();
-        var policy = new SourceLocation("etc/default/ufw", 7, 1, 7, 30);
-        diagnostics.HostFirewall.Add(new InboundProtection("DEFAULT_INPUT_POLICY=\"DROP\"", policy));
+        using var folder = new TemporaryFolder();
+        folder.Write("compose.yaml", "services:\n  web:\n    image: registry.example.com/web:2\n    ports:\n      - \"80\"\n");
+        var policy = folder.Write("etc/default/ufw", "IPV6=yes\nDEFAULT_INPUT_POLICY=\"DROP\"\n");
 
-        var finding = AssertReports(RuleCatalog.PortPublishedOnAllInterfaces, """
-            services:
-              web:
-                image: registry.example.com/web:2
-                ports:
-                  - [|"80"|]
-            """, diagnostics: diagnostics).Single();
+        var finding = SensitivePortPublishedRuleTests.LintFolder(folder).Single(finding => finding.Rule == RuleCatalog.PortPublishedOnAllInterfaces);
 
         Assert.Contains("so DEFAULT_INPUT_POLICY=\"DROP\" does not block it", finding.Message);
-        Assert.Equal(policy, Assert.Single(finding.RelatedLocations).Location);
+        Assert.Equal(policy, Assert.Single(finding.RelatedLocations).Location.FilePath);
     }
 
     [Fact]

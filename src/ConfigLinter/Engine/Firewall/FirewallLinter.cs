@@ -71,6 +71,7 @@ public static class FirewallLinter
 
     private static void RecordProtections(FirewallDocument document, HostFirewallFacts facts)
     {
+        facts.AddFile(document.FilePath);
         foreach (var chain in document.Chains.Where(chain => chain.IsInbound))
         {
             foreach (var rule in chain.Rules.Where(Protects))

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 
@@ -13,12 +16,86 @@ namespace NetSecAnalyzers.ConfigLinter.Firewall;
 public sealed class HostFirewallFacts
 {
     private readonly List<InboundProtection> protections = new();
+    private readonly List<string> files = new();
 
     /// <summary>The inbound denies, rejects, source restrictions and deny-by-default policies seen so far.</summary>
     public IReadOnlyList<InboundProtection> Protections => protections;
 
-    public void Add(InboundProtection protection) =>
+    /// <summary>Records a protection; its file counts as read, as <see cref="AddFile"/> records it.</summary>
+    public void Add(InboundProtection protection)
+    {
         protections.Add(protection ?? throw new ArgumentNullException(nameof(protection)));
+        AddFile(protection.Location.FilePath);
+    }
+
+    /// <summary>Records a host firewall file of the scan, including one that restricts nothing.</summary>
+    public void AddFile(string path)
+    {
+        if (!files.Contains(path, PathComparison.Comparer))
+        {
+            files.Add(path);
+        }
+    }
+
+    /// <summary>
+    /// Returns the facts of the host firewall files that configure the host a deployment file runs on: those
+    /// nearest to it in the folder tree, within its folder's parent. One scan may hold several deployments
+    /// (a hardened and an insecure one side by side), and a host has one firewall, so a file two folders away
+    /// or one that a nearer file stands beside does not speak for this host.
+    /// </summary>
+    public HostFirewallFacts For(string deploymentFile)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(deploymentFile)) ?? string.Empty;
+        var scope = Path.GetDirectoryName(folder) ?? folder;
+        var distances = files
+            .Select(file => (File: file, Distance: Distance(folder, scope, file)))
+            .Where(entry => entry.Distance >= 0)
+            .ToList();
+        var scoped = new HostFirewallFacts();
+        if (distances.Count == 0)
+        {
+            return scoped;
+        }
+
+        var nearest = distances.Min(entry => entry.Distance);
+        var nearestFiles = new HashSet<string>(distances.Where(entry => entry.Distance == nearest).Select(entry => entry.File), PathComparison.Comparer);
+        foreach (var protection in protections.Where(protection => nearestFiles.Contains(protection.Location.FilePath)))
+        {
+            scoped.Add(protection);
+        }
+
+        foreach (var file in nearestFiles)
+        {
+            scoped.AddFile(file);
+        }
+
+        return scoped;
+    }
+
+    /// <summary>
+    /// Counts the folder steps from <paramref name="folder"/> to the folder of <paramref name="file"/>, or
+    /// returns -1 when the file lies outside <paramref name="scope"/>.
+    /// </summary>
+    private static int Distance(string folder, string scope, string file)
+    {
+        var fileFolder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? string.Empty;
+        if (!IsWithin(fileFolder, scope))
+        {
+            return -1;
+        }
+
+        var common = IsWithin(fileFolder, folder) ? folder : scope;
+        return Depth(fileFolder) - Depth(common) + Depth(folder) - Depth(common);
+    }
+
+    private static bool IsWithin(string path, string folder) =>
+        PathComparison.Comparer.Equals(path, folder)
+        || (path.Length > folder.Length
+            && path.StartsWith(folder, PathComparison.Comparison)
+            && (path[folder.Length] == Path.DirectorySeparatorChar || path[folder.Length] == Path.AltDirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)));
+
+    private static int Depth(string path) =>
+        path.Count(character => character == Path.DirectorySeparatorChar || character == Path.AltDirectorySeparatorChar);
 
     /// <summary>
     /// Returns the rule or policy an operator would most likely think protects <paramref name="port"/>:

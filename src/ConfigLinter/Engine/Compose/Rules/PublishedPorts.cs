@@ -72,10 +72,14 @@ internal static class PublishedPorts
         return (port + " (" + string.Join("; ", details) + ")", related);
     }
 
-    /// <summary>A known host port is looked up by number; a random one can only be covered by a default policy.</summary>
+    /// <summary>
+    /// Looks a known host port up by number, and a random one only among default policies, in the firewall
+    /// files of the compose file's own host.
+    /// </summary>
     private static InboundProtection? FindProtection(PortMapping mapping, HostFirewallFacts firewall)
     {
         var protocol = mapping.Protocol == "udp" ? "udp" : "tcp";
+        firewall = firewall.For(mapping.Location.FilePath);
         return mapping.Published is { } published
             ? firewall.FindProtection(published.First, protocol)
             : firewall.Protections.FirstOrDefault(protection => protection.Port is null && protection.Covers(0, protocol));
