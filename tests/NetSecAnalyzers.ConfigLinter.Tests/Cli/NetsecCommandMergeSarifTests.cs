@@ -69,6 +69,19 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
+    public async Task MergeSarif_EmptyFolder_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.Combine("logs"));
+
+        var run = await Run(folder, "merge-sarif", "logs", "--output", "merged.sarif");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: No .sarif files in 'logs'.", run.Error.Trim());
+        Assert.False(File.Exists(folder.Combine("merged.sarif")));
+    }
+
+    [Fact]
     public async Task MergeSarif_MissingInput_ExitsTwo()
     {
         using var folder = new TemporaryFolder();

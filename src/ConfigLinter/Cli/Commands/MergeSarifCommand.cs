@@ -112,7 +112,15 @@ internal static class MergeSarifCommand
             return false;
         }
 
-        foreach (var file in files)
+        var fileList = files.ToList();
+        if (fileList.Count == 0)
+        {
+            // An empty or mistyped folder would otherwise upload a log with no runs, which hides every finding.
+            error = "No " + SarifExtension + " files in '" + inputPath + "'.";
+            return false;
+        }
+
+        foreach (var file in fileList)
         {
             var displayPath = PathDisplay.ForDisplay(file, context.WorkingDirectory);
             try
