@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace NetSecAnalyzers.Benchmarks;
 
@@ -46,6 +50,51 @@ internal sealed class CorpusGenerator
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="count"/> nginx site files as AdditionalFiles for the config-file analyzer,
+    /// one main file that includes them all, and every fifth site with TLS 1.0 allowed, so it reports.
+    /// </summary>
+    public static ImmutableArray<AdditionalText> NginxFiles(int count)
+    {
+        var files = ImmutableArray.CreateBuilder<AdditionalText>();
+        files.Add(new MemoryText("/bench/nginx/nginx.conf", "events {}\nhttp {\n    include /bench/nginx/sites/*.conf;\n}\n"));
+        for (var i = 0; i < count; i++)
+        {
+            var protocols = i % 5 == 0 ? "TLSv1 TLSv1.2" : "TLSv1.2 TLSv1.3";
+            files.Add(new MemoryText($"/bench/nginx/sites/site{i}.conf", $$"""
+                server {
+                    listen 443 ssl;
+                    server_name site{{i}}.example.com;
+                    ssl_certificate /etc/ssl/site{{i}}.pem;
+                    ssl_certificate_key /etc/ssl/site{{i}}.key;
+                    ssl_protocols {{protocols}};
+                    add_header Strict-Transport-Security "max-age=31536000" always;
+                    location / {
+                        proxy_pass http://127.0.0.1:{{8000 + i}};
+                    }
+                }
+
+                """));
+        }
+
+        return files.ToImmutable();
+    }
+
+    private sealed class MemoryText : AdditionalText
+    {
+        private readonly SourceText text;
+
+        public MemoryText(string path, string text)
+        {
+            Path = path;
+            this.text = SourceText.From(text, Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 
     private bool Mistake() => random.Next(20) == 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -27,6 +28,9 @@ internal sealed class CertificateValidationCheck
     private readonly TestProjectScope scope;
     private readonly AnalyzerConfigOptionsProvider options;
     private readonly long[] flags;
+
+    [ThreadStatic]
+    private static List<InstallSite>? foundSites;
 
     public CertificateValidationCheck(CertificateValidationSymbols symbols, Compilation compilation, AnalyzerOptions analyzerOptions)
     {
@@ -60,8 +64,16 @@ internal sealed class CertificateValidationCheck
             return;
         }
 
-        var found = new List<InstallSite>();
+        // Almost no operation installs a validator, so one list per thread is reused rather than one
+        // allocated per callback. Judge never re-enters this method, so the list is free while it runs.
+        var found = foundSites ??= new List<InstallSite>();
+        found.Clear();
         sites.Find(operation, found, context.CancellationToken);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
         foreach (var site in found)
         {
             foreach (var source in sources.Find(site.Value, context.CancellationToken))
@@ -69,6 +81,9 @@ internal sealed class CertificateValidationCheck
                 Judge(context, site, source);
             }
         }
+
+        // The list is static, so it must not keep a compilation's operations alive after the call.
+        found.Clear();
     }
 
     private void AnalyzeAllowAnyClientCertificate(OperationAnalysisContext context, IInvocationOperation allowAny)

@@ -92,7 +92,15 @@ internal sealed class CertificateValidationSymbols
             return null;
         }
 
-        return shapes.GetOrAdd(type, _ => HasValidationShape(invoke)) ? invoke : null;
+        // TryGetValue first: GetOrAdd with a lambda that captures invoke would allocate on every call,
+        // and most delegate arguments (route handlers, options callbacks) are looked up many times.
+        if (!shapes.TryGetValue(type, out var hasShape))
+        {
+            hasShape = HasValidationShape(invoke);
+            shapes.TryAdd(type, hasShape);
+        }
+
+        return hasShape ? invoke : null;
     }
 
     /// <summary>Returns true for <c>SslPolicyErrors</c>.</summary>

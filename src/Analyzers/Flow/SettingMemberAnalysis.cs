@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,8 +18,14 @@ namespace NetSecAnalyzers.Analyzers.Flow;
 internal sealed class SettingMemberAnalysis<TFinding>
     where TFinding : ConstantFinding
 {
+    // Most operations write no setting, so each thread collects into one scratch list, and a member's own
+    // list exists only once it has a write.
+    [ThreadStatic]
+    private static List<SettingWrite>? scratch;
+
     private readonly SettingCheck<TFinding> check;
-    private readonly List<SettingWrite> writes = new();
+    private readonly object gate = new();
+    private List<SettingWrite>? writes;
 
     public SettingMemberAnalysis(SettingCheck<TFinding> check)
     {
@@ -27,30 +34,61 @@ internal sealed class SettingMemberAnalysis<TFinding>
 
     public void CollectWrite(OperationAnalysisContext context)
     {
-        // The analyzer contract does not promise that one member's operation actions run one at a time.
-        lock (writes)
+        var found = scratch ??= new List<SettingWrite>();
+        found.Clear();
+        check.AddWrites(context.Operation, found);
+        if (found.Count == 0)
         {
-            check.AddWrites(context.Operation, writes);
+            return;
         }
+
+        // The analyzer contract does not promise that one member's operation actions run one at a time.
+        lock (gate)
+        {
+            (writes ??= new List<SettingWrite>()).AddRange(found);
+        }
+
+        // The scratch list is static, so it must not keep a compilation's operations alive.
+        found.Clear();
     }
 
     public void ReportFindings(OperationBlockAnalysisContext context)
     {
-        var memberSpans = MemberSpans(context);
-        var found = new List<TFinding>();
-        lock (writes)
+        // Most members write no setting and initialize no traced storage: they return here without
+        // building their spans or a finding list.
+        List<SettingWrite>? collected;
+        lock (gate)
         {
-            foreach (var write in writes)
+            collected = writes;
+        }
+
+        var hasTracedInitializer = HasTracedInitializer(context);
+        if (collected is null && !hasTracedInitializer)
+        {
+            return;
+        }
+
+        var found = new List<TFinding>();
+        if (collected is not null)
+        {
+            var memberSpans = MemberSpans(context);
+            lock (gate)
             {
-                AddFindingsInside(write, memberSpans, found);
+                foreach (var write in collected)
+                {
+                    AddFindingsInside(write, memberSpans, found);
+                }
             }
         }
 
-        foreach (var block in context.OperationBlocks)
+        if (hasTracedInitializer)
         {
-            if (block is ISymbolInitializerOperation initializer && IsTracedStorage(context.OwningSymbol))
+            foreach (var block in context.OperationBlocks)
             {
-                AddInitializerReachingSettings(initializer, found, context.CancellationToken);
+                if (block is ISymbolInitializerOperation initializer)
+                {
+                    AddInitializerReachingSettings(initializer, found, context.CancellationToken);
+                }
             }
         }
 
@@ -103,6 +141,19 @@ internal sealed class SettingMemberAnalysis<TFinding>
         }
 
         found.Add(finding);
+    }
+
+    private bool HasTracedInitializer(OperationBlockAnalysisContext context)
+    {
+        foreach (var block in context.OperationBlocks)
+        {
+            if (block is ISymbolInitializerOperation)
+            {
+                return IsTracedStorage(context.OwningSymbol);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -100,13 +100,10 @@ internal sealed class ControllerRoutes
             return false;
         }
 
-        if (HasAttribute(type, symbols.NonControllerAttribute, inherited: true))
-        {
-            return false;
-        }
-
-        return RateLimitingSymbols.DerivesFrom(type, symbols.ControllerBase)
-            || HasAttribute(type, symbols.ControllerAttribute, inherited: true);
+        // Most public classes are no controller at all, so the base type is checked before any attribute
+        // is read, and [NonController] only once the type would otherwise count.
+        return (RateLimitingSymbols.DerivesFrom(type, symbols.ControllerBase) || HasAttribute(type, symbols.ControllerAttribute, inherited: true))
+            && !HasAttribute(type, symbols.NonControllerAttribute, inherited: true);
     }
 
     private bool IsAction(IMethodSymbol method) =>
@@ -144,9 +141,12 @@ internal sealed class ControllerRoutes
 
         for (var current = symbol; current is not null; current = inherited ? (current as INamedTypeSymbol)?.BaseType : null)
         {
-            if (current.GetAttributes().Any(attribute => RateLimitingSymbols.DerivesFrom(attribute.AttributeClass, attributeType)))
+            foreach (var attribute in current.GetAttributes())
             {
-                return true;
+                if (RateLimitingSymbols.DerivesFrom(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
             }
         }
 

@@ -44,6 +44,11 @@ internal sealed class RateLimitingAnalysis
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (!symbols.DeclaresRelevantMethod(method.ContainingType))
+        {
+            return;
+        }
+
         if (RateLimitingSymbols.Is(method.ContainingType, symbols.ApplicationBuilderExtensions) && method.Name == "UseRateLimiter")
         {
             Interlocked.Exchange(ref usesRateLimiter, 1);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace NetSecAnalyzers.Analyzers.RateLimiting;
@@ -5,6 +7,9 @@ namespace NetSecAnalyzers.Analyzers.RateLimiting;
 /// <summary>The ASP.NET Core routing, MVC and rate-limiting types of one compilation, resolved once.</summary>
 internal sealed class RateLimitingSymbols
 {
+    // The types whose methods map endpoints, add rate-limiting conventions, middleware or policies.
+    private readonly ImmutableHashSet<INamedTypeSymbol> invocationTypes;
+
     private RateLimitingSymbols(Compilation compilation, INamedTypeSymbol? endpointRouteBuilderExtensions, INamedTypeSymbol? routeTemplateProvider)
     {
         EndpointRouteBuilderExtensions = endpointRouteBuilderExtensions;
@@ -20,7 +25,18 @@ internal sealed class RateLimitingSymbols
         NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
         NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+        invocationTypes = new[] { EndpointRouteBuilderExtensions, ConventionExtensions, ApplicationBuilderExtensions, RateLimiterOptions, RateLimiterOptionsExtensions }
+            .Where(type => type is not null)
+            .Select(type => type!)
+            .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
     }
+
+    /// <summary>
+    /// Returns true when <paramref name="type"/> declares a method that NETSEC070 reads, so that every other
+    /// call is dismissed with one lookup.
+    /// </summary>
+    public bool DeclaresRelevantMethod(INamedTypeSymbol? type) =>
+        type is not null && invocationTypes.Contains(type.OriginalDefinition);
 
     /// <summary><c>MapGet</c>, <c>MapPost</c>, <c>MapMethods</c>, <c>Map</c> and <c>MapGroup</c>.</summary>
     public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
