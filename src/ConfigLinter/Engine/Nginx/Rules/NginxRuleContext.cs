@@ -32,7 +32,7 @@ internal sealed class NginxRuleContext
     public LintOptions Options { get; }
 
     /// <summary>Every real directive depth first, as <see cref="NginxTree.Directives"/> returns them.</summary>
-    public IReadOnlyList<NginxDirective> Directives => directives ??= new List<NginxDirective>(NginxTree.Directives(Configuration));
+    public IReadOnlyList<NginxDirective> Directives => directives ??= NginxTree.Directives(Configuration);
 
     /// <summary>Every virtual server with the directives of the block around it, as <see cref="NginxTree.Servers"/> returns them.</summary>
     public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);

@@ -309,8 +309,7 @@ internal sealed class NginxLexer
         var startColumn = source.GetColumn(start, startLine);
         var endLine = startLine;
         var endColumn = source.GetColumn(end, source.AdvanceLine(end, ref endLine));
-        var location = new SourceLocation(source.Path, startLine, startColumn, endLine, endColumn);
-        return new NginxToken(value, quote, location);
+        return new NginxToken(value, quote, source.Path, startLine, startColumn, endLine, endColumn);
     }
 
     /// <summary>Decodes the escapes nginx decodes; any other backslash stays in the value.</summary>
