@@ -38,7 +38,7 @@ internal sealed class NginxRuleContext
     public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);
 
     /// <summary>The header scopes of each TLS server of the http module, as <see cref="EffectiveHeaders.TlsServers"/> returns them.</summary>
-    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= new List<IReadOnlyList<HeaderScope>>(EffectiveHeaders.TlsServers(this));
+    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= EffectiveHeaders.TlsServers(this);
 
     /// <summary>Every cipher directive with its evaluated string, rejected strings included.</summary>
     public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Directives);
