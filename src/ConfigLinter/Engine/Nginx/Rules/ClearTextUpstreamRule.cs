@@ -25,7 +25,7 @@ internal sealed class ClearTextUpstreamRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        // The first upstream of a name wins, as the first group element did.
+        // When two upstreams share a name, the first one counts.
         var upstreams = new Dictionary<string, NginxDirective>(StringComparer.OrdinalIgnoreCase);
         foreach (var directive in context.Directives)
         {

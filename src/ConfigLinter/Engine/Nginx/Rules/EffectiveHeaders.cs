@@ -71,7 +71,7 @@ internal sealed class HeaderScope
     /// <summary>Whether the block names the header itself, even with an empty value that removes it on purpose.</summary>
     public bool Names(string name) => Contains(Own, name, sentOnly: false);
 
-    /// <summary>The security headers this scope drops, once computed; several rules ask for them.</summary>
+    /// <summary>The security headers this scope drops, kept after the first request because several rules ask for them.</summary>
     internal IReadOnlyList<string>? DroppedSecurityHeaders { get; set; }
 
     internal static bool Contains(IReadOnlyList<AddedHeader> headers, string name, bool sentOnly)

@@ -122,7 +122,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     {
         var configuration = context.Configuration;
 
-        // Groups in the order their first pass appears, as the findings have always been reported.
+        // The groups keep the order in which their first pass appears, so the findings keep their order.
         var groups = new List<(NginxDirective Block, string Protocols, List<NginxDirective> Passes)>();
         var groupIndex = new Dictionary<(NginxDirective Block, string Protocols), int>();
         foreach (var directive in context.Directives)
