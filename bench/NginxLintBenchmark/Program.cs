@@ -94,7 +94,9 @@ internal static class Program
         GC.Collect();
         using var sampler = new HeapSampler();
         LintResult? result = null;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var lintTime = ReadFloors.Time(() => result = new LintEngine().Lint(new[] { folder }, new LintOptions(), folder));
+        var lintCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var peakHeap = sampler.Stop();
         Process.GetCurrentProcess().Refresh();
         var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -105,6 +107,7 @@ internal static class Program
             new Measurement(name, "files", files.Length, ""),
             new Measurement(name, "size", megabytes, "MB"),
             new Measurement(name, "lint wall time", lintTime.TotalMilliseconds, "ms"),
+            new Measurement(name, "lint CPU time of the process, every thread (GC included)", lintCpu.TotalMilliseconds, "ms"),
             new Measurement(name, "lint throughput", files.Length / lintTime.TotalSeconds, "files/s"),
             new Measurement(name, "lint throughput", megabytes / lintTime.TotalSeconds, "MB/s"),
             new Measurement(name, "read (File.ReadAllBytes)", readTime.TotalMilliseconds, "ms"),

@@ -66,6 +66,7 @@ public sealed class LintEngine
             throw new ArgumentNullException(nameof(optionsForFile));
         }
 
+        using var realPaths = PathIdentity.CacheForRun();
         var diagnostics = new DiagnosticBag();
         var inputs = InputWalker.Collect(paths, baseDirectory, diagnostics);
         var filesByFormat = formats.ToDictionary(format => format, _ => new List<string>());

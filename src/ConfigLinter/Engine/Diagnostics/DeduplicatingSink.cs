@@ -12,7 +12,7 @@ namespace NetSecAnalyzers.ConfigLinter.Diagnostics;
 internal sealed class DeduplicatingSink
 {
     private readonly DiagnosticBag target;
-    private readonly HashSet<string> seen = new();
+    private readonly HashSet<Key> seen = new();
 
     // Resolving a real path queries the file system for every folder on the way, and findings repeat paths.
     private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
@@ -23,7 +23,7 @@ internal sealed class DeduplicatingSink
     {
         foreach (var notification in source.Notifications)
         {
-            if (seen.Add("N|" + notification.Code + "|" + Describe(notification.Location) + "|" + notification.Message))
+            if (seen.Add(new Key('N', notification.Code, KeyOf(notification.Location), notification.Message)))
             {
                 target.Notify(notification);
             }
@@ -31,17 +31,17 @@ internal sealed class DeduplicatingSink
 
         foreach (var finding in source.Findings)
         {
-            if (seen.Add("F|" + finding.Rule.Id + "|" + Describe(finding.Location) + "|" + finding.Message))
+            if (seen.Add(new Key('F', finding.Rule.Id, KeyOf(finding.Location), finding.Message)))
             {
                 target.Report(finding);
             }
         }
     }
 
-    private string Describe(SourceLocation? location) =>
+    private (string Path, int StartLine, int StartColumn, int EndLine, int EndColumn) KeyOf(SourceLocation? location) =>
         location is null
-            ? string.Empty
-            : RealPath(location.FilePath) + ":" + location.StartLine + ":" + location.StartColumn + "-" + location.EndLine + ":" + location.EndColumn;
+            ? (string.Empty, 0, 0, 0, 0)
+            : (RealPath(location.FilePath), location.StartLine, location.StartColumn, location.EndLine, location.EndColumn);
 
     private string RealPath(string path)
     {
@@ -52,5 +52,43 @@ internal sealed class DeduplicatingSink
         }
 
         return realPath;
+    }
+
+    /// <summary>
+    /// What makes two entries the same. A tuple of the fields rather than one string joined from them, so
+    /// that adding a finding does not build a string.
+    /// </summary>
+    private readonly struct Key : IEquatable<Key>
+    {
+        private readonly char kind;
+        private readonly string code;
+        private readonly (string Path, int StartLine, int StartColumn, int EndLine, int EndColumn) location;
+        private readonly string message;
+
+        public Key(char kind, string code, (string, int, int, int, int) location, string message)
+        {
+            this.kind = kind;
+            this.code = code;
+            this.location = location;
+            this.message = message;
+        }
+
+        public bool Equals(Key other) =>
+            kind == other.kind
+            && string.Equals(code, other.code, StringComparison.Ordinal)
+            && location.Equals(other.location)
+            && string.Equals(message, other.message, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                var hash = StringComparer.Ordinal.GetHashCode(code);
+                hash = (hash * 31) + location.GetHashCode();
+                return (hash * 31) + StringComparer.Ordinal.GetHashCode(message);
+            }
+        }
     }
 }

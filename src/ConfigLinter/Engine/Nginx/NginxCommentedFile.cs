@@ -44,16 +44,27 @@ internal sealed class NginxCommentedFile : ICommentedFile
 
     private static void AddStatements(IReadOnlyList<NginxDirective> level, Dictionary<NginxFile, List<LineRange>> statementsByFile)
     {
-        foreach (var directive in level)
+        // Directives of one file follow each other, so the list of the previous one is usually the right one.
+        NginxFile? lastFile = null;
+        List<LineRange>? statements = null;
+        for (var i = 0; i < level.Count; i++)
         {
-            if (!statementsByFile.TryGetValue(directive.File, out var statements))
+            var directive = level[i];
+            if (!ReferenceEquals(directive.File, lastFile))
             {
-                statements = new List<LineRange>();
-                statementsByFile[directive.File] = statements;
+                lastFile = directive.File;
+                if (!statementsByFile.TryGetValue(lastFile, out statements))
+                {
+                    statements = new List<LineRange>();
+                    statementsByFile[lastFile] = statements;
+                }
             }
 
-            statements.Add(Lines(directive));
-            AddStatements(directive.Children, statementsByFile);
+            statements!.Add(Lines(directive));
+            if (directive.Children.Count != 0)
+            {
+                AddStatements(directive.Children, statementsByFile);
+            }
         }
     }
 
@@ -63,7 +74,7 @@ internal sealed class NginxCommentedFile : ICommentedFile
     /// </summary>
     private static LineRange Lines(NginxDirective directive)
     {
-        var endLine = directive.Arguments.Count == 0 ? directive.Line : directive.Arguments[directive.Arguments.Count - 1].Location.EndLine;
+        var endLine = directive.Arguments.Count == 0 ? directive.Line : directive.Arguments[directive.Arguments.Count - 1].EndLine;
         return new LineRange(directive.Line, endLine);
     }
 

@@ -18,11 +18,46 @@ internal static class PathIdentity
     /// <summary>The number of links followed before giving up, as Linux's <c>MAXSYMLINKS</c> (40).</summary>
     private const int MaxLinksFollowed = 40;
 
+    // The real paths resolved during the current lint run on this thread, or null outside a run. The file
+    // walk, the format linters, the suppressions and the result each ask for the same paths, and every
+    // answer costs a system call per folder of the path.
+    [ThreadStatic]
+    private static Dictionary<string, string>? runCache;
+
+    /// <summary>
+    /// Remembers real paths until the returned scope is disposed, so that a lint run resolves each path
+    /// once. Links that change during the run are not seen; a run already assumes its files stay put.
+    /// A scope opened inside another one shares the outer cache.
+    /// </summary>
+    public static IDisposable CacheForRun()
+    {
+        var outer = runCache;
+        runCache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        return new CacheScope(outer);
+    }
+
     /// <summary>
     /// Returns the absolute path of <paramref name="path"/> with every symbolic link in it resolved. The
     /// part of a path that does not exist stays as written, and a link loop returns the full path unresolved.
     /// </summary>
     public static string RealPath(string path)
+    {
+        var cache = runCache;
+        if (cache is null)
+        {
+            return Resolve(path);
+        }
+
+        if (!cache.TryGetValue(path, out var realPath))
+        {
+            realPath = Resolve(path);
+            cache[path] = realPath;
+        }
+
+        return realPath;
+    }
+
+    private static string Resolve(string path)
     {
         string fullPath;
         try
@@ -42,6 +77,15 @@ internal static class PathIdentity
     }
 
     public static HashSet<string> CreateSet() => new(PathComparison.Comparer);
+
+    private sealed class CacheScope : IDisposable
+    {
+        private readonly Dictionary<string, string>? outer;
+
+        public CacheScope(Dictionary<string, string>? outer) => this.outer = outer;
+
+        public void Dispose() => runCache = outer;
+    }
 
 #if NET6_0_OR_GREATER
     /// <summary>

@@ -25,9 +25,12 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     {
         var configuration = context.Configuration;
         var patterns = new AuthenticationPaths(context.Options.AuthenticationPathPatterns);
-        foreach (var location in context.Directives.Where(IsLocationBlock))
+
+        // Location paths repeat across the servers of a configuration, and matching splits a path into words.
+        var matches = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var location in context.Directives)
         {
-            if (!NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns))
+            if (!IsLocationBlock(location) || !NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns, matches))
             {
                 continue;
             }
@@ -62,11 +65,18 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     }
 
     /// <summary>A location counts when its own path or that of a location it is nested in names a pattern.</summary>
-    private static bool IsAuthentication(NginxDirective location, AuthenticationPaths patterns)
+    private static bool IsAuthentication(NginxDirective location, AuthenticationPaths patterns, Dictionary<string, bool> matches)
     {
         for (var level = location; level is not null && level.Name == Location; level = level.Parent)
         {
-            if (patterns.Matches(Path(level)))
+            var path = Path(level);
+            if (!matches.TryGetValue(path, out var matched))
+            {
+                matched = patterns.Matches(path);
+                matches.Add(path, matched);
+            }
+
+            if (matched)
             {
                 return true;
             }

@@ -25,10 +25,15 @@ internal sealed class ClearTextUpstreamRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var upstreams = context.Directives
-            .Where(directive => directive.Name == "upstream" && directive.Arguments.Count == 1 && directive.HasBlock)
-            .GroupBy(directive => directive.Arguments[0].Text, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+        // When two upstreams share a name, the first one counts.
+        var upstreams = new Dictionary<string, NginxDirective>(StringComparer.OrdinalIgnoreCase);
+        foreach (var directive in context.Directives)
+        {
+            if (directive.Name == "upstream" && directive.Arguments.Count == 1 && directive.HasBlock && !upstreams.ContainsKey(directive.Arguments[0].Text))
+            {
+                upstreams.Add(directive.Arguments[0].Text, directive);
+            }
+        }
 
         // A server's rewrite directives are the same for every pass in it, so each server is judged once.
         var unreachableByServer = new Dictionary<NginxDirective, bool>();

@@ -66,10 +66,26 @@ internal sealed class HeaderScope
     /// <summary>The headers the enclosing level sends, which this block would get without its own <c>add_header</c>.</summary>
     public IReadOnlyList<AddedHeader> Inherited { get; }
 
-    public bool Sends(string name) => Effective.Any(header => header.IsSent && header.Is(name));
+    public bool Sends(string name) => Contains(Effective, name, sentOnly: true);
 
     /// <summary>Whether the block names the header itself, even with an empty value that removes it on purpose.</summary>
-    public bool Names(string name) => Own.Any(header => header.Is(name));
+    public bool Names(string name) => Contains(Own, name, sentOnly: false);
+
+    /// <summary>The security headers this scope drops, kept after the first request because several rules ask for them.</summary>
+    internal IReadOnlyList<string>? DroppedSecurityHeaders { get; set; }
+
+    internal static bool Contains(IReadOnlyList<AddedHeader> headers, string name, bool sentOnly)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if ((!sentOnly || headers[i].IsSent) && headers[i].Is(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
@@ -107,8 +123,9 @@ internal static class EffectiveHeaders
     /// Returns, for each TLS server of the http module in reading order, its scope followed by every
     /// location and <c>if</c> scope below it, depth first.
     /// </summary>
-    public static IEnumerable<IReadOnlyList<HeaderScope>> TlsServers(NginxRuleContext context)
+    public static IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServers(NginxRuleContext context)
     {
+        var servers = new List<IReadOnlyList<HeaderScope>>();
         var configuration = context.Configuration;
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
         // The servers of one http block share its headers, and that level can be long, so it is read once.
@@ -126,30 +143,51 @@ internal static class EffectiveHeaders
                 enclosingHeaders[enclosing] = level;
             }
 
-            yield return Walk(server, parent: null, level.Own, level.Mode, readsInherit).ToList();
+            var scopes = new List<HeaderScope>();
+            Walk(server, parent: null, level.Own, level.Mode, readsInherit, scopes);
+            servers.Add(scopes);
         }
+
+        return servers;
     }
 
     /// <summary>Returns the security headers the enclosing level sends and this block silently loses.</summary>
-    public static IReadOnlyList<string> Dropped(HeaderScope scope) =>
-        SecurityHeaders
-            .Where(name => scope.Inherited.Any(header => header.IsSent && header.Is(name)) && !scope.Sends(name) && !scope.Names(name))
-            .ToList();
+    public static IReadOnlyList<string> Dropped(HeaderScope scope) => scope.DroppedSecurityHeaders ??= FindDropped(scope);
+
+    private static IReadOnlyList<string> FindDropped(HeaderScope scope)
+    {
+        if (scope.Inherited.Count == 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        List<string>? dropped = null;
+        foreach (var name in SecurityHeaders)
+        {
+            if (HeaderScope.Contains(scope.Inherited, name, sentOnly: true) && !scope.Sends(name) && !scope.Names(name))
+            {
+                (dropped ??= new List<string>()).Add(name);
+            }
+        }
+
+        return dropped ?? (IReadOnlyList<string>)Array.Empty<string>();
+    }
 
     /// <summary>Joins names as a sentence lists them: "A", "A and B", "A, B and C".</summary>
     public static string JoinNames(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
 
-    private static IEnumerable<HeaderScope> Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode enclosingMode, bool readsInherit)
+    /// <summary>Adds the scope of <paramref name="block"/>, then those nested in it depth first.</summary>
+    private static void Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode enclosingMode, bool readsInherit, List<HeaderScope> scopes)
     {
         var mode = readsInherit ? ModeOf(block.Children, enclosingMode) : InheritMode.On;
         var scope = Scope(block, parent, inherited, mode);
-        yield return scope;
-        foreach (var child in block.Children.Where(child => IsNestedScope(block, child)))
+        scopes.Add(scope);
+        foreach (var child in block.Children)
         {
-            foreach (var nested in Walk(child, scope, scope.Effective, mode, readsInherit))
+            if (IsNestedScope(block, child))
             {
-                yield return nested;
+                Walk(child, scope, scope.Effective, mode, readsInherit, scopes);
             }
         }
     }
@@ -171,17 +209,37 @@ internal static class EffectiveHeaders
         return new HeaderScope(block, parent, own, effective, mode == InheritMode.Off ? Array.Empty<AddedHeader>() : inherited);
     }
 
-    /// <summary>Returns a level's <c>add_header</c> directives; a form nginx rejects adds nothing.</summary>
-    private static IReadOnlyList<AddedHeader> Own(IEnumerable<NginxDirective> level) =>
-        level
-            .Where(directive => directive.Name == "add_header" && !directive.HasBlock && directive.Arguments.Count is 2 or 3)
-            .Select(directive => new AddedHeader(directive))
-            .ToList();
+    /// <summary>
+    /// Returns a level's <c>add_header</c> directives; a form nginx rejects adds nothing. Most levels have
+    /// none, and those share one empty list.
+    /// </summary>
+    private static IReadOnlyList<AddedHeader> Own(IReadOnlyList<NginxDirective> level)
+    {
+        List<AddedHeader>? own = null;
+        foreach (var directive in level)
+        {
+            if (directive.Name == "add_header" && !directive.HasBlock && directive.Arguments.Count is 2 or 3)
+            {
+                (own ??= new List<AddedHeader>()).Add(new AddedHeader(directive));
+            }
+        }
+
+        return own ?? (IReadOnlyList<AddedHeader>)Array.Empty<AddedHeader>();
+    }
 
     /// <summary><c>add_header_inherit</c> is itself inherited like any single-value directive.</summary>
-    private static InheritMode ModeOf(IEnumerable<NginxDirective> level, InheritMode inherited)
+    private static InheritMode ModeOf(IReadOnlyList<NginxDirective> level, InheritMode inherited)
     {
-        var directive = level.LastOrDefault(candidate => candidate.Name == "add_header_inherit" && !candidate.HasBlock && candidate.Arguments.Count == 1);
+        NginxDirective? directive = null;
+        for (var i = level.Count - 1; i >= 0 && directive is null; i--)
+        {
+            var candidate = level[i];
+            if (candidate.Name == "add_header_inherit" && !candidate.HasBlock && candidate.Arguments.Count == 1)
+            {
+                directive = candidate;
+            }
+        }
+
         return directive?.Arguments[0].Text switch
         {
             "merge" => InheritMode.Merge,

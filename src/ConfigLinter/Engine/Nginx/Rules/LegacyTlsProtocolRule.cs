@@ -121,16 +121,32 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
     private void CheckUpstreamsWithoutProtocols(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        var unset = context.Directives
-            .Select(directive => (Directive: directive, Pass: NginxPasses.TlsPassOf(directive)))
-            .Where(entry => entry.Directive.Parent is not null
-                && entry.Pass is not null
-                && NginxInheritance.Find(configuration, entry.Directive.Parent, entry.Pass.Protocols) is null)
-            .GroupBy(entry => (Block: NginxTree.EnclosingServer(entry.Directive) ?? entry.Directive.Parent!, entry.Pass!.Protocols));
-        foreach (var group in unset)
+
+        // The groups keep the order in which their first pass appears, so the findings keep their order.
+        var groups = new List<(NginxDirective Block, string Protocols, List<NginxDirective> Passes)>();
+        var groupIndex = new Dictionary<(NginxDirective Block, string Protocols), int>();
+        foreach (var directive in context.Directives)
         {
-            var passes = group.Select(entry => entry.Directive).ToList();
-            var block = group.Key.Block;
+            if (directive.Parent is null
+                || NginxPasses.TlsPassOf(directive) is not { } pass
+                || NginxInheritance.Find(configuration, directive.Parent, pass.Protocols) is not null)
+            {
+                continue;
+            }
+
+            var key = (NginxTree.EnclosingServer(directive) ?? directive.Parent, pass.Protocols);
+            if (!groupIndex.TryGetValue(key, out var index))
+            {
+                index = groups.Count;
+                groupIndex.Add(key, index);
+                groups.Add((key.Item1, key.Protocols, new List<NginxDirective>()));
+            }
+
+            groups[index].Passes.Add(directive);
+        }
+
+        foreach (var (block, protocols, passes) in groups)
+        {
             var subject = passes[0].ToDisplayString();
             if (passes.Count > 1)
             {
@@ -138,7 +154,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
                 subject += " and " + others.ToString(CultureInfo.InvariantCulture) + " other " + passes[0].Name + (others == 1 ? " directive" : " directives");
             }
 
-            ReportLegacyDefault(context, block, subject + " in this " + block.Name, group.Key.Protocols);
+            ReportLegacyDefault(context, block, subject + " in this " + block.Name, protocols);
         }
     }
 

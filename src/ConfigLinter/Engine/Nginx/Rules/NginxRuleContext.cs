@@ -32,13 +32,13 @@ internal sealed class NginxRuleContext
     public LintOptions Options { get; }
 
     /// <summary>Every real directive depth first, as <see cref="NginxTree.Directives"/> returns them.</summary>
-    public IReadOnlyList<NginxDirective> Directives => directives ??= new List<NginxDirective>(NginxTree.Directives(Configuration));
+    public IReadOnlyList<NginxDirective> Directives => directives ??= NginxTree.Directives(Configuration);
 
     /// <summary>Every virtual server with the directives of the block around it, as <see cref="NginxTree.Servers"/> returns them.</summary>
     public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);
 
     /// <summary>The header scopes of each TLS server of the http module, as <see cref="EffectiveHeaders.TlsServers"/> returns them.</summary>
-    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= new List<IReadOnlyList<HeaderScope>>(EffectiveHeaders.TlsServers(this));
+    public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= EffectiveHeaders.TlsServers(this);
 
     /// <summary>Every cipher directive with its evaluated string, rejected strings included.</summary>
     public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Directives);

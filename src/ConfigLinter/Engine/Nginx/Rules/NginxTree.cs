@@ -12,7 +12,12 @@ internal static class NginxTree
     /// Returns every real directive depth first, skipping the entries of <c>map</c>-like blocks and the
     /// bodies of opaque blocks, which only look like directives.
     /// </summary>
-    public static IEnumerable<NginxDirective> Directives(NginxConfiguration configuration) => Walk(configuration.Directives);
+    public static IReadOnlyList<NginxDirective> Directives(NginxConfiguration configuration)
+    {
+        var directives = new List<NginxDirective>();
+        AddDepthFirst(configuration.Directives, directives);
+        return directives;
+    }
 
     /// <summary>
     /// Returns every virtual server (<c>server { }</c> in http, stream or mail) with the directives of the
@@ -82,19 +87,16 @@ internal static class NginxTree
     public static bool IsServerBlock(NginxDirective directive) =>
         directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives;
 
-    private static IEnumerable<NginxDirective> Walk(IEnumerable<NginxDirective> level)
+    /// <summary>Fills a list rather than nesting iterators, which cost a call per level for every directive.</summary>
+    private static void AddDepthFirst(IReadOnlyList<NginxDirective> level, List<NginxDirective> directives)
     {
-        foreach (var directive in level)
+        for (var i = 0; i < level.Count; i++)
         {
-            yield return directive;
-            if (directive.BlockKind != NginxBlockKind.Directives)
+            var directive = level[i];
+            directives.Add(directive);
+            if (directive.BlockKind == NginxBlockKind.Directives)
             {
-                continue;
-            }
-
-            foreach (var descendant in Walk(directive.Children))
-            {
-                yield return descendant;
+                AddDepthFirst(directive.Children, directives);
             }
         }
     }

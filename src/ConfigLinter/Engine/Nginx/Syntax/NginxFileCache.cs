@@ -50,6 +50,9 @@ internal sealed class NginxFileCache
     /// <summary>Whether the files are those of an <c>nginx -T</c> dump, with the absolute paths of the machine it ran on.</summary>
     public bool IsDump => dumpedPaths is not null;
 
+    /// <summary>The words of the files read in this run, shared between their tokens.</summary>
+    public NginxWordTable Words { get; } = new();
+
     public string RealPath(string path)
     {
         if (IsDump)

@@ -14,8 +14,9 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 internal static class NginxGlob
 {
     private static readonly char[] Separators = { '/', '\\' };
+    private static readonly char[] PatternCharacters = { '*', '?', '[' };
 
-    public static bool IsPattern(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
+    public static bool IsPattern(string path) => path.IndexOfAny(PatternCharacters) >= 0;
 
     public static IReadOnlyList<string> Expand(string pattern, IConfigFileSystem fileSystem)
     {

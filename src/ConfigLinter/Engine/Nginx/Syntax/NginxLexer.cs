@@ -43,6 +43,7 @@ internal sealed class NginxLexer
 
     private readonly NginxSourceText source;
     private readonly Action<string, int> reportError;
+    private readonly NginxWordTable? wordTable;
     private readonly string text;
     private readonly List<NginxToken> comments = new();
     private int position;
@@ -50,10 +51,11 @@ internal sealed class NginxLexer
 
     /// <param name="source">The file to read.</param>
     /// <param name="reportError">Receives an error message and the offset it is about.</param>
-    public NginxLexer(NginxSourceText source, Action<string, int> reportError)
+    public NginxLexer(NginxSourceText source, Action<string, int> reportError, NginxWordTable? wordTable = null)
     {
         this.source = source;
         this.reportError = reportError;
+        this.wordTable = wordTable;
         text = source.Text;
     }
 
@@ -304,21 +306,20 @@ internal sealed class NginxLexer
 
     private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)
     {
-        var value = decode ? Unescape(text, contentStart, contentEnd) : text.Substring(contentStart, contentEnd - contentStart);
+        var value = decode ? Unescape(text, contentStart, contentEnd, wordTable) : text.Substring(contentStart, contentEnd - contentStart);
         var startLine = source.AdvanceLine(start, ref line);
         var startColumn = source.GetColumn(start, startLine);
         var endLine = startLine;
         var endColumn = source.GetColumn(end, source.AdvanceLine(end, ref endLine));
-        var location = new SourceLocation(source.Path, startLine, startColumn, endLine, endColumn);
-        return new NginxToken(value, quote, location);
+        return new NginxToken(value, quote, source.Path, startLine, startColumn, endLine, endColumn);
     }
 
     /// <summary>Decodes the escapes nginx decodes; any other backslash stays in the value.</summary>
-    internal static string Unescape(string text, int start, int end)
+    internal static string Unescape(string text, int start, int end, NginxWordTable? wordTable = null)
     {
         if (text.IndexOf('\\', start, end - start) < 0)
         {
-            return text.Substring(start, end - start);
+            return wordTable is null ? text.Substring(start, end - start) : wordTable.Get(text, start, end);
         }
 
         var builder = new StringBuilder(end - start);

@@ -73,7 +73,7 @@ internal sealed class NginxParser
             }
 
             var state = new FileState(source, file, diagnostics);
-            var lexer = new NginxLexer(source, state.ReportSyntaxError);
+            var lexer = new NginxLexer(source, state.ReportSyntaxError, fileCache.Words);
             ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
             file.Comments = lexer.Comments;
         }
