@@ -120,6 +120,63 @@ public sealed class SarifMergerTests
     }
 
     [Fact]
+    public void LogFromSubfolder_PathsRebasedOnMergeRoot()
+    {
+        using var folder = new TemporaryFolder();
+        var merger = new SarifMerger(folder.Path);
+
+        merger.Add(SubfolderLog(folder), "netsec");
+        using var merged = Parse(merger);
+
+        var artifact = FirstArtifact(merged);
+        Assert.Equal("app/nginx/nginx.conf", artifact.GetProperty("uri").GetString());
+        Assert.Equal("%SRCROOT%", artifact.GetProperty("uriBaseId").GetString());
+    }
+
+    [Fact]
+    public void LogOutsideMergeRoot_KeepsAbsolutePath()
+    {
+        using var folder = new TemporaryFolder();
+        var merger = new SarifMerger(folder.Combine("other"));
+
+        merger.Add(SubfolderLog(folder), "netsec");
+        using var merged = Parse(merger);
+
+        var artifact = FirstArtifact(merged);
+        Assert.Equal(PathDisplay.ToFileUri(folder.Combine(Path.Combine("app", "nginx", "nginx.conf")), isDirectory: false), artifact.GetProperty("uri").GetString());
+        Assert.False(artifact.TryGetProperty("uriBaseId", out _));
+    }
+
+    [Fact]
+    public void ConfigFindingInBuildAndLint_KeptOnceInBuildRun()
+    {
+        using var folder = new TemporaryFolder();
+        var netsecLog = NetsecLog(folder);
+        var buildLog = System.Text.Json.Nodes.JsonNode.Parse(netsecLog)!;
+        buildLog["runs"]![0]!["tool"]!["driver"]!["name"] = "Microsoft (R) Visual C# Compiler";
+        var merger = new SarifMerger(folder.Path);
+
+        merger.Add(buildLog.ToJsonString(), "HospitalApi");
+        merger.Add(netsecLog, "netsec");
+        using var merged = Parse(merger);
+
+        var runs = merged.RootElement.GetProperty("runs");
+        Assert.Equal(1, runs[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(0, runs[1].GetProperty("results").GetArrayLength());
+    }
+
+    /// <summary>A netsec log written from <c>app/</c>, so its paths are relative to that folder.</summary>
+    private static string SubfolderLog(TemporaryFolder folder)
+    {
+        var nginx = folder.Write(Path.Combine("app", "nginx", "nginx.conf"), SampleFindings.NginxConf);
+        var result = new LintResult(folder.Combine("app"), new[] { SampleFindings.LegacyTls(nginx, 4, 23) }, new Diagnostics.LintNotification[0], new[] { nginx });
+        return SarifFormatterTests.FormatText(result);
+    }
+
+    private static JsonElement FirstArtifact(JsonDocument merged) =>
+        merged.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+
+    [Fact]
     public void NetsecResultWithoutRule_GetsCatalogueRule()
     {
         using var folder = new TemporaryFolder();

@@ -81,7 +81,9 @@ public sealed class SarifMerger
         }
     }
 
-    public void Write(TextWriter writer) =>
+    public void Write(TextWriter writer)
+    {
+        DropLinterDuplicates();
         JsonOutput.Write(writer, json =>
         {
             json.WriteStartObject();
@@ -96,6 +98,52 @@ public sealed class SarifMerger
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// Drops the results of netsec's own runs that a compiler run also reports: the analyzer package lints
+    /// the config files of a project during the build, so a workflow that also runs <c>netsec lint</c> over
+    /// them would otherwise open every config-file alert twice. The build's copy stays, with its suppressions.
+    /// </summary>
+    private void DropLinterDuplicates()
+    {
+        var reportedByBuild = new HashSet<string>(
+            runs.Where(run => !IsLinterRun(run)).SelectMany(run => Results(run)).Select(ResultKey).OfType<string>(),
+            StringComparer.Ordinal);
+        if (reportedByBuild.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var run in runs.Where(IsLinterRun))
+        {
+            if (run["results"] is JsonArray results)
+            {
+                foreach (var duplicate in results.OfType<JsonObject>().Where(result => ResultKey(result) is { } key && reportedByBuild.Contains(key)).ToList())
+                {
+                    results.Remove(duplicate);
+                }
+            }
+        }
+    }
+
+    private static bool IsLinterRun(JsonObject run) => StringValue(run["tool"]?["driver"]?["name"]) == ToolInfo.Name;
+
+    private static IEnumerable<JsonObject> Results(JsonObject run) => (run["results"] as JsonArray ?? new JsonArray()).OfType<JsonObject>();
+
+    /// <summary>The rule and the start of the first location, or null for a result without a file location.</summary>
+    private static string? ResultKey(JsonObject result)
+    {
+        var physical = (result["locations"] as JsonArray)?.FirstOrDefault()?["physicalLocation"];
+        var uri = StringValue(physical?["artifactLocation"]?["uri"]);
+        if (StringValue(result["ruleId"]) is not { } ruleId || uri is null)
+        {
+            return null;
+        }
+
+        var region = physical?["region"];
+        return ruleId + "|" + StringValue(physical?["artifactLocation"]?["uriBaseId"]) + "|" + uri + "|" + region?["startLine"]?.ToJsonString() + "|" + region?["startColumn"]?.ToJsonString();
+    }
 
     private void PrepareRun(JsonObject run, string category)
     {
@@ -104,6 +152,14 @@ public sealed class SarifMerger
 
         // Rules in netsec's own runs are checked in configuration files; in any other run, the compiler's.
         var checkedTargets = StringValue(run["tool"]?["driver"]?["name"]) == ToolInfo.Name ? SarifFormatter.LinterTargets : RuleTargets.CSharp;
+
+        // A log written elsewhere, such as netsec's own, has paths relative to its own source root; they are
+        // made absolute first, so that they can be made relative to this merge's root.
+        var inputBaseIds = run["originalUriBaseIds"] as JsonObject;
+        foreach (var artifactLocation in ArtifactLocations(run))
+        {
+            ResolveBaseId(artifactLocation, inputBaseIds);
+        }
 
         // Fingerprints read the files, so they are computed while the paths are still absolute.
         var fingerprints = new LineFingerprint();
@@ -268,6 +324,26 @@ public sealed class SarifMerger
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Replaces a URI relative to one of the input's base IDs with the absolute <c>file:</c> URI it stands
+    /// for. A base ID the input does not define as an absolute file URI is left alone.
+    /// </summary>
+    private static void ResolveBaseId(JsonObject artifactLocation, JsonObject? inputBaseIds)
+    {
+        if (StringValue(artifactLocation["uriBaseId"]) is not { } baseId
+            || StringValue(inputBaseIds?[baseId]?["uri"]) is not { } baseUri
+            || !Uri.TryCreate(baseUri, UriKind.Absolute, out var root)
+            || !root.IsFile
+            || StringValue(artifactLocation["uri"]) is not { } relative
+            || !Uri.TryCreate(root, relative, out var resolved))
+        {
+            return;
+        }
+
+        artifactLocation["uri"] = resolved.AbsoluteUri;
+        artifactLocation.Remove("uriBaseId");
     }
 
     private void MakeRelative(JsonObject artifactLocation)
