@@ -70,9 +70,9 @@ internal static class RulesCommand
     }
 
     /// <summary>
-    /// Builds the rule table of README.md, one line per rule with a link to its page; a cell says
+    /// Builds the rule table of README.md, one line per rule with a link to its page. A cell holds
     /// <c>yes</c> when the check exists, <c>planned</c> when the rule targets that kind of source without a
-    /// check yet, and stays empty when it does not target it. A test keeps README.md equal to it.
+    /// check yet, and nothing when the rule does not target it. A test keeps README.md equal to it.
     /// </summary>
     internal static string MarkdownTable()
     {
