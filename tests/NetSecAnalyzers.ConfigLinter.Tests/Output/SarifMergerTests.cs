@@ -45,7 +45,7 @@ public sealed class SarifMergerTests
     }
 
     [Fact]
-    public void CompilerLog_OtherRulesGetTheDescriptionsGitHubRequires()
+    public void CompilerRule_GetsFullDescriptionAndHelp()
     {
         using var folder = new TemporaryFolder();
         using var merged = Merge(folder);
@@ -148,7 +148,7 @@ public sealed class SarifMergerTests
     }
 
     [Fact]
-    public void ConfigFindingInBuildAndLint_KeptOnceInBuildRun()
+    public void DuplicateConfigFinding_KeptInBuildRun()
     {
         using var folder = new TemporaryFolder();
         var netsecLog = NetsecLog(folder);

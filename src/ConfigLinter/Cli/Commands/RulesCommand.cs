@@ -70,7 +70,7 @@ internal static class RulesCommand
     }
 
     /// <summary>
-    /// Builds the rule table of README.md, one line per rule with a link to its page. A cell holds
+    /// Builds the rule table of README.md, one line per rule with a link to its page. A cell contains
     /// <c>yes</c> when the check exists, <c>planned</c> when the rule targets that kind of source without a
     /// check yet, and nothing when the rule does not target it. A test keeps README.md equal to it.
     /// </summary>
