@@ -8,8 +8,8 @@ namespace NetSecAnalyzers.Benchmarks;
 
 // The wrapper is no analyzer of its own: it hands the wrapped analyzer's own settings and registrations
 // through, which the analyzer rules for attributes, configuration and start actions cannot see.
-// The block context's public constructor is obsolete and leaves GetControlFlowGraph unset; none of the
-// measured analyzers asks a block start context for a control flow graph.
+// The block context's public constructor is obsolete and leaves GetControlFlowGraph unset. None of the
+// measured analyzers requests a control flow graph from a block start context.
 #pragma warning disable RS1001, RS1012, RS1025, RS1026, CS0618
 
 /// <summary>

@@ -132,7 +132,7 @@ internal static class Descriptors
         customTags: CustomTags(RuleCatalog.ServerVersionDisclosed));
 
     // Reported at the end of the compilation, because a global limiter anywhere in the project silences
-    // it; the compiler needs the CompilationEnd tag to run such rules in the IDE's full-solution analysis.
+    // it. The compiler needs the CompilationEnd tag to run such rules in the IDE's full-solution analysis.
     public static readonly DiagnosticDescriptor AuthenticationEndpointWithoutRateLimiting = new(
         RuleIds.AuthenticationEndpointWithoutRateLimiting,
         RuleCatalog.AuthenticationEndpointWithoutRateLimiting.Title,

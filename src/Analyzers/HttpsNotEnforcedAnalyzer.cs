@@ -7,7 +7,7 @@ namespace NetSecAnalyzers.Analyzers;
 
 /// <summary>
 /// NETSEC030: an ASP.NET Core pipeline that does not redirect to HTTPS in production, redirects only
-/// after middleware that already answered, or reads forwarded headers only after redirecting. The
+/// after middleware that has already sent a response, or reads forwarded headers only after redirecting. The
 /// diagnostic is located on the <c>builder.Build()</c> call or on the <c>Configure</c> method's name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetSecAnalyzers.Analyzers.RateLimiting;
 using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.CodeFixes;
@@ -21,9 +22,6 @@ namespace NetSecAnalyzers.CodeFixes;
 [Shared]
 public sealed class AuthenticationEndpointRateLimitingCodeFixProvider : CodeFixProvider
 {
-    // The analyzer's RateLimitingAnalysis.PolicyNameProperty; the analyzer assembly's internals are not visible here.
-    private const string PolicyNameProperty = "PolicyName";
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.AuthenticationEndpointWithoutRateLimiting);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -38,7 +36,7 @@ public sealed class AuthenticationEndpointRateLimitingCodeFixProvider : CodeFixP
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(PolicyNameProperty, out var policy) || policy is null)
+            if (!diagnostic.Properties.TryGetValue(RateLimitingAnalysis.PolicyNameProperty, out var policy) || policy is null)
             {
                 continue;
             }

@@ -98,7 +98,7 @@ public sealed class CipherSuitesPolicyCodeFixProvider : CodeFixProvider
         return nodes.Count > 0 ? nodes : null;
     }
 
-    /// <summary>The statement or object-initializer member that assigns the policy created by <paramref name="creation"/>.</summary>
+    /// <summary>Returns the statement or object-initializer member that assigns the policy created by <paramref name="creation"/>.</summary>
     private static SyntaxNode? PolicyAssignment(SyntaxNode creation)
     {
         if (creation.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != creation)
@@ -115,7 +115,7 @@ public sealed class CipherSuitesPolicyCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// The node that holds one suite in its collection: the element of a collection expression, the item of
+    /// Returns the node that contains one suite in its collection: the element of a collection expression, the item of
     /// an array or collection initializer, or the statement of an <c>Add</c> call.
     /// </summary>
     private static SyntaxNode? ListItem(SyntaxNode item) => item.Parent switch
@@ -127,7 +127,7 @@ public sealed class CipherSuitesPolicyCodeFixProvider : CodeFixProvider
         _ => null,
     };
 
-    /// <summary>Removes the nodes, leaving out those inside another removed node and repeats.</summary>
+    /// <summary>Removes the nodes, skipping repeats and nodes inside another removed node.</summary>
     private static SyntaxNode Remove(SyntaxNode root, IEnumerable<SyntaxNode> nodes)
     {
         var distinct = nodes.Distinct().ToList();

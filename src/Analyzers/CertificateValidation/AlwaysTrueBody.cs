@@ -131,11 +131,7 @@ internal static class AlwaysTrueBody
     /// </summary>
     private static bool HasUntracedWrite(ILocalReferenceOperation read)
     {
-        var root = (IOperation)read;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+        var root = OperationTree.Root(read);
 
         foreach (var operation in root.DescendantsAndSelf())
         {

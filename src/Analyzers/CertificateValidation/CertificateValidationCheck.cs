@@ -11,7 +11,7 @@ using NetSecAnalyzers.Analyzers.Flow;
 namespace NetSecAnalyzers.Analyzers.CertificateValidation;
 
 /// <summary>
-/// NETSEC020 for one compilation: judges every validator installed at an <see cref="InstallSite"/>, and
+/// NETSEC020 check for one compilation: judges every validator installed at an <see cref="InstallSite"/>, and
 /// Kestrel's <c>AllowAnyClientCertificate()</c>. Kestrel's client certificate validators are reported only
 /// where client certificates are required, unless <see cref="AnyClientCertificateKey"/> is true.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class CertificateValidationCheck
     /// <summary>Reports Kestrel validators that accept any client certificate whatever <c>ClientCertificateMode</c> the code sets.</summary>
     public const string AnyClientCertificateKey = "netsec.report_any_client_certificate_without_required_mode";
 
-    private const int MaxShownLength = 60;
+    private const int MaxDisplayedLength = 60;
 
     private readonly CertificateValidationSymbols symbols;
     private readonly DelegateSources sources;
@@ -118,10 +118,10 @@ internal sealed class CertificateValidationCheck
             return;
         }
 
-        var shown = site.Describe(Shown(source.ReportedAt.Syntax));
+        var described = site.Describe(DelegateText(source.ReportedAt.Syntax));
         if (site.IsProcessWide)
         {
-            shown += ", which applies to the whole process,";
+            described += ", which applies to the whole process,";
         }
 
         string message;
@@ -130,17 +130,17 @@ internal sealed class CertificateValidationCheck
         switch (source.Kind)
         {
             case DelegateSourceKind.DangerousValidator:
-                message = shown + " accepts every server certificate";
+                message = described + " accepts every server certificate";
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && site.Value is IPropertyReferenceOperation ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AlwaysTrueBody.AcceptsEverything(source.Body!, context.CancellationToken):
-                message = shown + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
+                message = described + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
                 remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
                 fix = CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AcceptedErrors(site, source, context.CancellationToken) is var accepted && accepted != 0:
-                message = shown + " accepts " + ErrorNames(accepted) + " without checking the certificate";
+                message = described + " accepts " + ErrorNames(accepted) + " without checking the certificate";
                 remedy = "accept only SslPolicyErrors.None, or check the certificate itself before accepting an error";
                 fix = null;
                 break;
@@ -208,11 +208,11 @@ internal sealed class CertificateValidationCheck
         return string.Join(" and ", names);
     }
 
-    /// <summary>Writes the delegate for a message, with the body of a long lambda or anonymous method shortened to <c>...</c>.</summary>
-    private static string Shown(SyntaxNode syntax)
+    /// <summary>Returns the delegate's text for a message, with the body of a long lambda or anonymous method shortened to <c>...</c>.</summary>
+    private static string DelegateText(SyntaxNode syntax)
     {
         var text = DisplayText.Of(syntax);
-        if (text.Length <= MaxShownLength)
+        if (text.Length <= MaxDisplayedLength)
         {
             return text;
         }

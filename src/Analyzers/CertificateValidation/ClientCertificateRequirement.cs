@@ -18,11 +18,7 @@ internal static class ClientCertificateRequirement
 
     public static bool IsRequired(CertificateValidationSymbols symbols, IOperation site, IOperation? receiver)
     {
-        var root = site;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+        var root = OperationTree.Root(site);
 
         var options = ReceiverKey(receiver);
         foreach (var operation in root.DescendantsAndSelf())

@@ -178,11 +178,7 @@ internal sealed class SuiteCollection
             Visit(value, depth);
         }
 
-        IOperation body = local;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
+        var body = OperationTree.Root(local);
 
         foreach (var descendant in body.Descendants())
         {

@@ -46,7 +46,7 @@ internal static class ReachingWrites
 
                 // The variable is captured, so a write anywhere in the outer method may run before this
                 // function does.
-                AddAllWrites(Root(parent), variable, values, keptBitsAtEntry, endPosition: int.MaxValue);
+                AddAllWrites(OperationTree.Root(parent), variable, values, keptBitsAtEntry, endPosition: int.MaxValue);
                 return variable is IParameterSymbol;
             }
             else
@@ -210,15 +210,5 @@ internal static class ReachingWrites
             _ => null,
         };
         return function is not null;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using NetSecAnalyzers.Analyzers.Flow;
 
 namespace NetSecAnalyzers.Analyzers.Pipeline;
 
@@ -89,11 +90,7 @@ internal static class HeaderLibraries
             yield break;
         }
 
-        var root = value;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+        var root = OperationTree.Root(value);
 
         foreach (var declarator in root.Descendants())
         {

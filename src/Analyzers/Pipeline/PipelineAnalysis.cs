@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,17 +10,22 @@ namespace NetSecAnalyzers.Analyzers.Pipeline;
 
 /// <summary>
 /// Finds the pipeline roots of a compilation (<c>builder.Build()</c> calls and <c>Startup.Configure</c>
-/// methods), reads each pipeline and hands it to one rule's check. The rules share this code but each
-/// reads the pipelines itself, so that one rule can be switched off without affecting the others.
+/// methods), reads each pipeline and hands it to one rule's check. Each rule registers its own actions, so
+/// that one rule can be switched off without affecting the others, but a pipeline is read only once per
+/// compilation: whichever rule reaches a root first reads it, and the others reuse the result.
 /// </summary>
 internal sealed class PipelineAnalysis
 {
+    private static readonly ConditionalWeakTable<Compilation, SharedPipelines> PerCompilation = new();
+
+    private readonly SharedPipelines shared;
     private readonly PipelineSymbols symbols;
     private readonly TestProjectScope scope;
     private readonly Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check;
 
-    private PipelineAnalysis(PipelineSymbols symbols, TestProjectScope scope, Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check)
+    private PipelineAnalysis(SharedPipelines shared, PipelineSymbols symbols, TestProjectScope scope, Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check)
     {
+        this.shared = shared;
         this.symbols = symbols;
         this.scope = scope;
         this.check = check;
@@ -27,13 +34,14 @@ internal sealed class PipelineAnalysis
     /// <summary>Registers the pipeline actions; does nothing when the compilation does not reference ASP.NET Core.</summary>
     public static void Register(CompilationStartAnalysisContext context, Action<MiddlewarePipeline, PipelineOptions, Action<Diagnostic>> check)
     {
-        var symbols = PipelineSymbols.TryCreate(context.Compilation);
+        var shared = PerCompilation.GetValue(context.Compilation, compilation => new SharedPipelines(compilation));
+        var symbols = shared.Symbols;
         if (symbols is null)
         {
             return;
         }
 
-        var analysis = new PipelineAnalysis(symbols, TestProjectScope.Create(context.Compilation, context.Options), check);
+        var analysis = new PipelineAnalysis(shared, symbols, TestProjectScope.Create(context.Compilation, context.Options), check);
         if (symbols.WebApplication is not null)
         {
             context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
@@ -50,9 +58,12 @@ internal sealed class PipelineAnalysis
             return;
         }
 
-        var root = PipelineRoot.ForMinimalHosting(invocation);
-        var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
-        var pipeline = PipelineReader.Read(root, symbols, bodies, Array.Empty<IOperation>());
+        var pipeline = shared.Pipelines.GetOrAdd(invocation.Syntax, _ =>
+        {
+            var root = PipelineRoot.ForMinimalHosting(invocation);
+            var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
+            return PipelineReader.Read(root, symbols, bodies, Array.Empty<IOperation>());
+        });
         check(pipeline, PipelineOptions.Read(context.Options, invocation.Syntax.SyntaxTree), context.ReportDiagnostic);
     }
 
@@ -72,9 +83,12 @@ internal sealed class PipelineAnalysis
             return;
         }
 
-        var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
-        var root = PipelineRoot.ForStartup(configure, configure.Parameters[0], body);
-        var pipeline = PipelineReader.Read(root, symbols, bodies, ServiceRegistrations(configure.ContainingType, bodies));
+        var pipeline = shared.Pipelines.GetOrAdd(body.Syntax, _ =>
+        {
+            var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
+            var root = PipelineRoot.ForStartup(configure, configure.Parameters[0], body);
+            return PipelineReader.Read(root, symbols, bodies, ServiceRegistrations(configure.ContainingType, bodies));
+        });
         check(pipeline, PipelineOptions.Read(context.Options, configure.Locations[0].SourceTree!), context.ReportDiagnostic);
     }
 
@@ -104,5 +118,21 @@ internal sealed class PipelineAnalysis
                 yield return body;
             }
         }
+    }
+
+    /// <summary>
+    /// Symbols and pipelines of one compilation, shared by the pipeline rules. A pipeline is keyed by its
+    /// root's syntax: the <c>Build()</c> or <c>Create()</c> call, or the <c>Configure</c> body.
+    /// </summary>
+    private sealed class SharedPipelines
+    {
+        public SharedPipelines(Compilation compilation)
+        {
+            Symbols = PipelineSymbols.TryCreate(compilation);
+        }
+
+        public PipelineSymbols? Symbols { get; }
+
+        public ConcurrentDictionary<SyntaxNode, MiddlewarePipeline> Pipelines { get; } = new();
     }
 }

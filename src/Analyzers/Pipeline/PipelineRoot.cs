@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using NetSecAnalyzers.Analyzers.Flow;
 
 namespace NetSecAnalyzers.Analyzers.Pipeline;
 
@@ -51,11 +52,7 @@ internal sealed class PipelineRoot
     /// <summary>Creates the root for a <c>WebApplicationBuilder.Build()</c> or <c>WebApplication.Create()</c> call.</summary>
     public static PipelineRoot ForMinimalHosting(IInvocationOperation creation)
     {
-        IOperation top = creation;
-        while (top.Parent is not null)
-        {
-            top = top.Parent;
-        }
+        var top = OperationTree.Root(creation);
 
         var app = AssignedLocal(creation);
         var text = creation.Syntax.ToString();
