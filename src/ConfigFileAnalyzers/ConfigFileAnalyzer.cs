@@ -48,6 +48,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
 
         var texts = new Dictionary<string, SourceText>();
         var files = new List<ConfigFileText>();
+        var keyParts = new List<(string Path, SourceText Text, string SettingsKey)>();
         var optionGroups = new Dictionary<string, SettingsGroup>();
         foreach (var additionalFile in additionalFiles)
         {
@@ -61,6 +62,7 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             files.Add(new ConfigFileText(additionalFile.Path, text.ToString()));
             var fileOptions = context.Options.AnalyzerConfigOptionsProvider.GetOptions(additionalFile);
             var settings = ConfigFileSettings.Read(fileOptions);
+            keyParts.Add((additionalFile.Path, text, settings.Key));
             if (!optionGroups.TryGetValue(settings.Key, out var group))
             {
                 group = new SettingsGroup(settings.Options);
@@ -70,17 +72,27 @@ public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
             group.Paths.Add(additionalFile.Path);
         }
 
+        var findings = LintResultCache.GetOrAdd(LintResultCache.KeyFor(keyParts), () => Lint(files, optionGroups.Values, context));
+        foreach (var finding in findings)
+        {
+            Report(context, finding, texts);
+        }
+    }
+
+    /// <summary>Lints every group of files that share settings, and returns the findings no comment suppresses.</summary>
+    private static IReadOnlyList<Finding> Lint(IReadOnlyList<ConfigFileText> files, IEnumerable<SettingsGroup> groups, CompilationAnalysisContext context)
+    {
         var engine = new LintEngine();
-        foreach (var group in optionGroups.Values)
+        var findings = new List<Finding>();
+        foreach (var group in groups)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var baseDirectory = Path.GetPathRoot(group.Paths[0]) ?? group.Paths[0];
             var result = engine.LintTexts(files, group.Paths, group.Options, baseDirectory);
-            foreach (var finding in result.Findings.Where(finding => !finding.IsSuppressed))
-            {
-                Report(context, finding, texts);
-            }
+            findings.AddRange(result.Findings.Where(finding => !finding.IsSuppressed));
         }
+
+        return findings;
     }
 
     private static void Report(CompilationAnalysisContext context, Finding finding, IReadOnlyDictionary<string, SourceText> texts)
