@@ -86,7 +86,7 @@ public static class NginxLinter
         var sink = new DeduplicatingSink(diagnostics);
 
         // A snippet that every server includes is read once per include. The engine counts each real path
-        // once and takes the first comments it sees for a file, so later reads of the same file are not passed on.
+        // once and takes the first comments it receives for a file, so later reads of the same file are not passed on.
         var recorded = new HashSet<string>(PathComparison.Comparer);
         foreach (var read in reads)
         {
