@@ -89,10 +89,7 @@ public sealed class HostFirewallFacts
     }
 
     private static bool IsWithin(string path, string folder) =>
-        PathComparison.Comparer.Equals(path, folder)
-        || (path.Length > folder.Length
-            && path.StartsWith(folder, PathComparison.Comparison)
-            && (path[folder.Length] == Path.DirectorySeparatorChar || path[folder.Length] == Path.AltDirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)));
+        PathComparison.Comparer.Equals(path, folder) || Output.PathDisplay.Relative(path, folder) is not null;
 
     private static int Depth(string path) =>
         path.Count(character => character == Path.DirectorySeparatorChar || character == Path.AltDirectorySeparatorChar);
