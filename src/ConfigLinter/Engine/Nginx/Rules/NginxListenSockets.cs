@@ -163,9 +163,13 @@ internal sealed class NginxListenSockets
             }
         }
 
+        // A large configuration may have thousands of servers on port 443, so the servers of one socket are
+        // deduplicated through a set rather than a scan of the list.
+        var serversSeen = new HashSet<NginxDirective>();
         foreach (var address in addresses)
         {
             var listeners = listenersByAddress[address];
+            serversSeen.Clear();
             // nginx rejects a second default_server on one socket, so the first one is the one it means.
             NginxDirective? defaultServer = null;
             var socketServers = new List<NginxDirective>();
@@ -176,7 +180,7 @@ internal sealed class NginxListenSockets
                     defaultServer = server;
                 }
 
-                if (!socketServers.Contains(server))
+                if (serversSeen.Add(server))
                 {
                     socketServers.Add(server);
                 }
