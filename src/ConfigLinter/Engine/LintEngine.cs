@@ -113,6 +113,7 @@ public sealed class LintEngine
             throw new ArgumentNullException(nameof(options));
         }
 
+        using var realPaths = PathIdentity.CacheForRun();
         var diagnostics = new DiagnosticBag();
         var hostedOptions = options.WithFileSystem(new InMemoryFileSystem(available));
         var toLint = new HashSet<string>(pathsToLint, PathComparison.Comparer);

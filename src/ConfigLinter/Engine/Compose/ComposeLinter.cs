@@ -115,23 +115,8 @@ public static class ComposeLinter
     /// </summary>
     private static IEnumerable<LoadedProject> Roots(List<LoadedProject> projects)
     {
-        var readers = new Dictionary<string, List<LoadedProject>>(PathComparison.Comparer);
-        foreach (var project in projects)
-        {
-            foreach (var file in project.FileRealPaths)
-            {
-                if (!readers.TryGetValue(file, out var list))
-                {
-                    list = new List<LoadedProject>();
-                    readers[file] = list;
-                }
-
-                list.Add(project);
-            }
-        }
-
-        return projects.Where(candidate =>
-            !readers[candidate.MainRealPath].Any(other => other != candidate && !candidate.FileRealPaths.Contains(other.MainRealPath)));
+        var readers = new IncluderIndex<LoadedProject>(projects, project => project.MainRealPath, project => project.FileRealPaths);
+        return projects.Where(candidate => !readers.IsIncludedByAnother(candidate));
     }
 
     private sealed class LoadedProject

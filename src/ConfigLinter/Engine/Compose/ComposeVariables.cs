@@ -159,13 +159,22 @@ internal sealed class ComposeVariables
 
         var word = operatorText.Substring(1);
         var isSet = defined && (!colon || value!.Length > 0);
-        return operatorText[0] switch
+        switch (operatorText[0])
         {
-            '-' => isSet ? value! : Interpolate(word),
-            '?' => isSet ? value! : Unknown.ToString(),
-            '+' => isSet ? Interpolate(word) : defined ? string.Empty : Unknown.ToString(),
-            _ => Unknown.ToString(),
-        };
+            case '-':
+                return isSet ? value! : Interpolate(word);
+            case '?':
+                return isSet ? value! : Unknown.ToString();
+            case '+':
+                if (isSet)
+                {
+                    return Interpolate(word);
+                }
+
+                return defined ? string.Empty : Unknown.ToString();
+            default:
+                return Unknown.ToString();
+        }
     }
 
     private static int MatchingBrace(string text, int start)

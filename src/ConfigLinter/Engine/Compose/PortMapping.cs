@@ -77,7 +77,7 @@ internal sealed class PortMapping
     public static HostAddressKind Classify(string? address)
     {
         // NOTE: an entry without an address binds to the daemon's default address ("ip" in daemon.json),
-        // which is 0.0.0.0 unless the host changes it; the linter cannot see that setting.
+        // which is 0.0.0.0 unless the host changes it. The linter cannot read that setting.
         if (address is null || address.Length == 0)
         {
             return HostAddressKind.AllInterfaces;

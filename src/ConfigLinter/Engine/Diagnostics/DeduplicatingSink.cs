@@ -14,9 +14,6 @@ internal sealed class DeduplicatingSink
     private readonly DiagnosticBag target;
     private readonly HashSet<Key> seen = new();
 
-    // Resolving a real path queries the file system for every folder on the way, and findings repeat paths.
-    private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
-
     public DeduplicatingSink(DiagnosticBag target) => this.target = target;
 
     public void Add(DiagnosticBag source)
@@ -38,21 +35,10 @@ internal sealed class DeduplicatingSink
         }
     }
 
-    private (string Path, int StartLine, int StartColumn, int EndLine, int EndColumn) KeyOf(SourceLocation? location) =>
+    private static (string Path, int StartLine, int StartColumn, int EndLine, int EndColumn) KeyOf(SourceLocation? location) =>
         location is null
             ? (string.Empty, 0, 0, 0, 0)
-            : (RealPath(location.FilePath), location.StartLine, location.StartColumn, location.EndLine, location.EndColumn);
-
-    private string RealPath(string path)
-    {
-        if (!realPaths.TryGetValue(path, out var realPath))
-        {
-            realPath = PathIdentity.RealPath(path);
-            realPaths[path] = realPath;
-        }
-
-        return realPath;
-    }
+            : (PathIdentity.RealPath(location.FilePath), location.StartLine, location.StartColumn, location.EndLine, location.EndColumn);
 
     /// <summary>
     /// What makes two entries the same. A tuple of the fields rather than one string joined from them, so

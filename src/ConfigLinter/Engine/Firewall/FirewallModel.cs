@@ -43,7 +43,7 @@ internal sealed class FirewallRule
     /// <summary>The whole rule.</summary>
     public SourceLocation Location { get; }
 
-    /// <summary>The narrowest token that says what the rule opens: its port, application profile or verdict.</summary>
+    /// <summary>The narrowest token that shows what the rule opens: its port, application profile or verdict.</summary>
     public SourceLocation ValueLocation { get; }
 
     /// <summary>The destination ports; null when the rule matches every port.</summary>

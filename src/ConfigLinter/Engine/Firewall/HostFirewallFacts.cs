@@ -8,20 +8,20 @@ using NetSecAnalyzers.ConfigLinter.Workspace;
 namespace NetSecAnalyzers.ConfigLinter.Firewall;
 
 /// <summary>
-/// What the host firewall files of one scan say about inbound traffic, recorded by the ufw and iptables
+/// Inbound restrictions found in the host firewall files of one scan, recorded by the ufw and iptables
 /// readers and consulted by the compose rules. Docker publishes container ports through its own iptables
 /// chains, ahead of ufw's input rules, so a deny that the operator wrote for a port does not protect a
-/// container that publishes it; the compose findings name that deny so the operator sees why.
+/// container that publishes it. The compose findings name that deny to show the operator why.
 /// </summary>
 public sealed class HostFirewallFacts
 {
     private readonly List<InboundProtection> protections = new();
     private readonly List<string> files = new();
 
-    /// <summary>The inbound denies, rejects, source restrictions and deny-by-default policies seen so far.</summary>
+    /// <summary>The inbound denies, rejects, source restrictions and deny-by-default policies recorded so far.</summary>
     public IReadOnlyList<InboundProtection> Protections => protections;
 
-    /// <summary>Records a protection; its file counts as read, as <see cref="AddFile"/> records it.</summary>
+    /// <summary>Records a protection and, as <see cref="AddFile"/> does, counts its file as read.</summary>
     public void Add(InboundProtection protection)
     {
         protections.Add(protection ?? throw new ArgumentNullException(nameof(protection)));
@@ -39,9 +39,9 @@ public sealed class HostFirewallFacts
 
     /// <summary>
     /// Returns the facts of the host firewall files that configure the host a deployment file runs on: those
-    /// nearest to it in the folder tree, within its folder's parent. One scan may hold several deployments
-    /// (a hardened and an insecure one side by side), and a host has one firewall, so a file two folders away
-    /// or one that a nearer file stands beside does not speak for this host.
+    /// nearest to it in the folder tree, within its folder's parent. One scan may contain several deployments
+    /// (a hardened and an insecure one side by side), and a host has one firewall, so a file two folders away,
+    /// or one farther away than another host firewall file, does not configure this host.
     /// </summary>
     public HostFirewallFacts For(string deploymentFile)
     {
@@ -89,17 +89,14 @@ public sealed class HostFirewallFacts
     }
 
     private static bool IsWithin(string path, string folder) =>
-        PathComparison.Comparer.Equals(path, folder)
-        || (path.Length > folder.Length
-            && path.StartsWith(folder, PathComparison.Comparison)
-            && (path[folder.Length] == Path.DirectorySeparatorChar || path[folder.Length] == Path.AltDirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)));
+        PathComparison.Comparer.Equals(path, folder) || Output.PathDisplay.Relative(path, folder) is not null;
 
     private static int Depth(string path) =>
         path.Count(character => character == Path.DirectorySeparatorChar || character == Path.AltDirectorySeparatorChar);
 
     /// <summary>
     /// Returns the rule or policy an operator would most likely think protects <paramref name="port"/>:
-    /// a rule naming the port comes before a default policy. Null when the scan holds no host firewall
+    /// a rule naming the port comes before a default policy. Null when the scan contains no host firewall
     /// file that restricts the port.
     /// </summary>
     /// <param name="protocol"><c>tcp</c> or <c>udp</c>.</param>

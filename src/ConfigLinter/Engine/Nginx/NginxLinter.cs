@@ -82,15 +82,15 @@ public static class NginxLinter
         }
 
         reads.Sort((left, right) => left.InputIndex.CompareTo(right.InputIndex));
-        var includers = IncludersByPath(reads);
+        var includers = new IncluderIndex<FileRead>(reads, read => read.FullPath, read => read.IncludedFiles);
         var sink = new DeduplicatingSink(diagnostics);
 
         // A snippet that every server includes is read once per include. The engine counts each real path
-        // once and takes the first comments it sees for a file, so later reads of the same file are not passed on.
+        // once and takes the first comments it receives for a file, so later reads of the same file are not passed on.
         var recorded = new HashSet<string>(PathComparison.Comparer);
         foreach (var read in reads)
         {
-            if (IsIncludedByAnother(read, includers))
+            if (includers.IsIncludedByAnother(read))
             {
                 continue;
             }
@@ -188,38 +188,6 @@ public static class NginxLinter
         Analyze(configuration, options, read.Findings);
         return read;
     }
-
-    /// <summary>
-    /// Maps each included file's real path to the files of the set that include it, so that finding a
-    /// file's includers costs one lookup rather than a pass over the whole set.
-    /// </summary>
-    private static Dictionary<string, List<FileRead>> IncludersByPath(IReadOnlyList<FileRead> reads)
-    {
-        var includers = new Dictionary<string, List<FileRead>>(PathComparison.Comparer);
-        foreach (var read in reads)
-        {
-            foreach (var included in read.IncludedFiles)
-            {
-                if (!includers.TryGetValue(included, out var list))
-                {
-                    list = new List<FileRead>();
-                    includers[included] = list;
-                }
-
-                list.Add(read);
-            }
-        }
-
-        return includers;
-    }
-
-    /// <summary>
-    /// A file is analyzed through its includer when another file of the set includes it, unless the two
-    /// include each other: then neither is above the other and both stay roots.
-    /// </summary>
-    private static bool IsIncludedByAnother(FileRead read, Dictionary<string, List<FileRead>> includers) =>
-        includers.TryGetValue(read.FullPath, out var candidates)
-        && candidates.Any(other => other != read && !read.IncludedFiles.Contains(other.FullPath));
 
     /// <summary>What reading and analyzing one file as a main file produced, without its tree.</summary>
     private sealed class FileRead

@@ -99,11 +99,8 @@ public sealed class Baseline
     /// <summary>Returns SARIF's name for a state that is not <see cref="BaselineState.None"/>, which JSON output uses too.</summary>
     internal static string StateName(BaselineState state) => state == BaselineState.New ? "new" : "unchanged";
 
-    private static string RelativePath(Finding finding, string baseDirectory)
-    {
-        var relative = PathDisplay.Relative(finding.Location.FilePath, baseDirectory);
-        return relative is null ? Path.GetFullPath(finding.Location.FilePath) : relative.Replace('\\', '/');
-    }
+    private static string RelativePath(Finding finding, string baseDirectory) =>
+        PathDisplay.ForFile(finding.Location.FilePath, baseDirectory);
 
     private readonly struct BaselineKey : IEquatable<BaselineKey>
     {

@@ -47,7 +47,7 @@ public sealed class JsonFormatter : ILintFormatter
             json.WriteStartArray("filesAnalyzed");
             foreach (var file in result.FilesAnalyzed)
             {
-                json.WriteStringValue(JsonPath(file, result.BaseDirectory));
+                json.WriteStringValue(PathDisplay.ForFile(file, result.BaseDirectory));
             }
 
             json.WriteEndArray();
@@ -132,18 +132,11 @@ public sealed class JsonFormatter : ILintFormatter
     private static void WriteLocation(System.Text.Json.Utf8JsonWriter json, string name, SourceLocation location, string baseDirectory)
     {
         json.WriteStartObject(name);
-        json.WriteString("path", JsonPath(location.FilePath, baseDirectory));
+        json.WriteString("path", PathDisplay.ForFile(location.FilePath, baseDirectory));
         json.WriteNumber("startLine", location.StartLine);
         json.WriteNumber("startColumn", location.StartColumn);
         json.WriteNumber("endLine", location.EndLine);
         json.WriteNumber("endColumn", location.EndColumn);
         json.WriteEndObject();
-    }
-
-    /// <summary>A path relative to the base folder with '/' separators, or the absolute path when outside it.</summary>
-    private static string JsonPath(string path, string baseDirectory)
-    {
-        var relative = PathDisplay.Relative(path, baseDirectory);
-        return relative is null ? Path.GetFullPath(path) : relative.Replace('\\', '/');
     }
 }

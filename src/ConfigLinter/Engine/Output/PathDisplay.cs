@@ -30,6 +30,16 @@ public static class PathDisplay
     public static string ForDisplay(string path, string baseDirectory) =>
         Relative(path, baseDirectory) ?? Path.GetFullPath(path);
 
+    /// <summary>
+    /// Returns the path that JSON output and baselines store: relative to the base folder with '/'
+    /// separators when inside it, so that it is the same on every machine, else absolute.
+    /// </summary>
+    internal static string ForFile(string path, string baseDirectory)
+    {
+        var relative = Relative(path, baseDirectory);
+        return relative is null ? Path.GetFullPath(path) : relative.Replace('\\', '/');
+    }
+
     /// <summary>Returns a relative path as a relative URI reference: segments percent-encoded, joined by '/'.</summary>
     public static string ToRelativeUri(string relativePath) =>
         string.Join("/", relativePath.Split(Separators).Select(Uri.EscapeDataString));

@@ -150,10 +150,10 @@ public sealed class SarifMerger
         var results = run["results"] as JsonArray ?? new JsonArray();
         var rules = DriverRules(run);
 
-        // Rules in netsec's own runs are checked in configuration files; in any other run, the compiler's.
+        // Rules in netsec's own runs are checked in configuration files, and in any other run in the compiler's.
         var checkedTargets = StringValue(run["tool"]?["driver"]?["name"]) == ToolInfo.Name ? SarifFormatter.LinterTargets : RuleTargets.CSharp;
 
-        // A log written elsewhere, such as netsec's own, has paths relative to its own source root; they are
+        // A log written elsewhere, such as netsec's own, has paths relative to its own source root. They are
         // made absolute first, so that they can be made relative to this merge's root.
         var inputBaseIds = run["originalUriBaseIds"] as JsonObject;
         foreach (var artifactLocation in ArtifactLocations(run))

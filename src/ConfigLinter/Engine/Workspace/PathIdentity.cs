@@ -19,14 +19,14 @@ internal static class PathIdentity
     private const int MaxLinksFollowed = 40;
 
     // The real paths resolved during the current lint run on this thread, or null outside a run. The file
-    // walk, the format linters, the suppressions and the result each ask for the same paths, and every
-    // answer costs a system call per folder of the path.
+    // walk, the format linters, the suppressions and the result each resolve the same paths, and every
+    // resolution costs a system call per folder of the path.
     [ThreadStatic]
     private static Dictionary<string, string>? runCache;
 
     /// <summary>
     /// Remembers real paths until the returned scope is disposed, so that a lint run resolves each path
-    /// once. Links that change during the run are not seen; a run already assumes its files stay put.
+    /// once. Links that change during the run are not noticed, because a run already assumes its files stay put.
     /// A scope opened inside another one shares the outer cache.
     /// </summary>
     public static IDisposable CacheForRun()

@@ -32,7 +32,7 @@ internal static class PublishedPorts
 
     /// <summary>
     /// Describes the port for a message, such as <c>5432 (PostgreSQL, container port 5432)</c>, and adds
-    /// the host firewall statement the operator may think protects it, when the scan holds one.
+    /// the host firewall statement the operator may think protects it, when the scan contains one.
     /// </summary>
     public static (string Text, IReadOnlyList<RelatedLocation>? Related) Describe(PortMapping mapping, string? product, HostFirewallFacts firewall)
     {

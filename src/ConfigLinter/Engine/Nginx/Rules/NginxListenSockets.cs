@@ -37,8 +37,8 @@ internal sealed class NginxTlsSocket
 /// <remarks>
 /// nginx's CHANGES for 1.29.2: "now the ssl_protocols directive works in a virtual server different from the
 /// default server when using OpenSSL 1.1.1 or newer". The linter assumes such an OpenSSL from that version on.
-/// NOTE: that ssl_ciphers of a name-based server stays ignored in 1.29.2 and later is inferred from that entry
-/// naming only ssl_protocols; it was not checked against nginx's source.
+/// NOTE: ssl_ciphers of a name-based server is assumed to stay ignored in 1.29.2 and later, because that entry
+/// names only ssl_protocols. This was not checked against nginx's source.
 /// </remarks>
 internal sealed class NginxListenSockets
 {
@@ -163,9 +163,13 @@ internal sealed class NginxListenSockets
             }
         }
 
+        // A large configuration may have thousands of servers on port 443, so the servers of one socket are
+        // deduplicated through a set rather than a scan of the list.
+        var serversSeen = new HashSet<NginxDirective>();
         foreach (var address in addresses)
         {
             var listeners = listenersByAddress[address];
+            serversSeen.Clear();
             // nginx rejects a second default_server on one socket, so the first one is the one it means.
             NginxDirective? defaultServer = null;
             var socketServers = new List<NginxDirective>();
@@ -176,7 +180,7 @@ internal sealed class NginxListenSockets
                     defaultServer = server;
                 }
 
-                if (!socketServers.Contains(server))
+                if (serversSeen.Add(server))
                 {
                     socketServers.Add(server);
                 }

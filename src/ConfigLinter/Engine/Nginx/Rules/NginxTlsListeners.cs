@@ -45,7 +45,7 @@ internal static class NginxTlsListeners
 
     /// <summary>
     /// Returns whether a level has <c>ssl on</c>. Every server of an http block needs this of the same level,
-    /// which contains the top-level directives of every included site, so the answer is kept per level.
+    /// which contains the top-level directives of every included site, so the result is cached per level.
     /// </summary>
     private static bool LevelHasSslOn(IReadOnlyList<NginxDirective> level) =>
         SslOnByLevel.GetValue(level, candidate => new StrongBox<bool>(candidate.Any(IsSslOn))).Value;
