@@ -14,7 +14,7 @@ namespace NetSecAnalyzers.ConfigFiles;
 /// </summary>
 internal static class LintResultCache
 {
-    /// <summary>Enough for the projects of a large solution; the cache is emptied when it grows past this.</summary>
+    /// <summary>The number of kept runs, an estimate of a large solution's projects. The cache is emptied when it grows past it.</summary>
     private const int MaximumEntries = 64;
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Finding>> Entries = new(StringComparer.Ordinal);
@@ -37,7 +37,7 @@ internal static class LintResultCache
         return key.ToString();
     }
 
-    /// <summary>Returns the findings for <paramref name="key"/>, computing and keeping them when they are not known.</summary>
+    /// <summary>Returns the findings for <paramref name="key"/>, and runs <paramref name="lint"/> and keeps its findings when the key is new.</summary>
     public static IReadOnlyList<Finding> GetOrAdd(string key, Func<IReadOnlyList<Finding>> lint)
     {
         if (Entries.TryGetValue(key, out var findings))
