@@ -43,7 +43,7 @@ public class SensitivePortPublishedRuleTests
                   - [|9200|]
             """).Single();
 
-        Assert.Contains("port 9200 of the container (Elasticsearch; '9200', on a random host port)", finding.Message);
+        Assert.Contains("port 9200 of the container (Elasticsearch and OpenSearch; '9200', on a random host port)", finding.Message);
     }
 
     [Fact]

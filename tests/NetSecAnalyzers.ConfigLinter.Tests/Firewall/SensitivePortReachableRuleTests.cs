@@ -27,7 +27,7 @@ public sealed class SensitivePortReachableRuleTests
     {
         var findings = FirewallFixture.AssertReports(Rule, "ufw allow [|9000:9300/tcp|]\n");
 
-        Assert.Contains("9200 (Elasticsearch), 9300 (Elasticsearch transport)", findings[0].Message);
+        Assert.Contains("9200 (Elasticsearch and OpenSearch), 9300 (Elasticsearch transport)", findings[0].Message);
     }
 
     [Fact]

@@ -58,26 +58,6 @@ internal static class WellKnownPorts
         ["MySQL"] = (new[] { new PortRange(3306, 3306) }, "tcp"),
     };
 
-    /// <summary>Names the default sensitive ports in messages.</summary>
-    private static readonly Dictionary<int, string> Products = new()
-    {
-        [5432] = "PostgreSQL",
-        [3306] = "MySQL",
-        [1433] = "SQL Server",
-        [1521] = "Oracle",
-        [6379] = "Redis",
-        [27017] = "MongoDB",
-        [9200] = "Elasticsearch",
-        [9300] = "Elasticsearch transport",
-        [11211] = "memcached",
-        [5984] = "CouchDB",
-        [2375] = "Docker API without TLS",
-        [2376] = "Docker API",
-        [15672] = "RabbitMQ management",
-        [8086] = "InfluxDB",
-        [9042] = "Cassandra",
-    };
-
     public static bool TryGetService(string name, out int port, out string? protocol)
     {
         if (Services.TryGetValue(name, out var service))
@@ -105,8 +85,4 @@ internal static class WellKnownPorts
         protocol = null;
         return false;
     }
-
-    /// <summary>Writes a port for a message, with the product that usually listens on it: <c>5432 (PostgreSQL)</c>.</summary>
-    public static string Describe(int port) =>
-        Products.TryGetValue(port, out var product) ? port + " (" + product + ")" : port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Compose.Project;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Firewall;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Compose.Rules;
 
@@ -21,7 +22,7 @@ internal static class PublishedPorts
     {
         if (mapping.Target is { } target && PortParser.Overlaps(target, context.Options.SensitivePorts, out var port))
         {
-            return ServiceKinds.ProductOfPort(port) ?? "sensitive port " + PortParser.Format(port);
+            return SensitivePortProducts.ProductFor(port) ?? "sensitive port " + PortParser.Format(port);
         }
 
         return ServiceKinds.DatabaseImage(service);

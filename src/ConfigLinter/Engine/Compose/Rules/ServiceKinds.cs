@@ -29,14 +29,6 @@ internal static class ServiceKinds
     /// <summary>The default ports of the databases above; a service that publishes or exposes one is taken for a database.</summary>
     private static readonly HashSet<int> DatabasePorts = new() { 5432, 3306, 1433, 1521, 6379, 27017, 9200, 9300, 11211, 5984, 8086, 9042 };
 
-    private static readonly Dictionary<int, string> PortProducts = new()
-    {
-        [5432] = "PostgreSQL", [3306] = "MySQL", [1433] = "SQL Server", [1521] = "Oracle Database", [6379] = "Redis",
-        [27017] = "MongoDB", [9200] = "Elasticsearch", [9300] = "Elasticsearch", [11211] = "Memcached", [5984] = "CouchDB",
-        [2375] = "Docker Engine API", [2376] = "Docker Engine API", [15672] = "RabbitMQ management", [8086] = "InfluxDB",
-        [9042] = "Cassandra",
-    };
-
     /// <summary>Returns the product a service's image runs when it is a database, such as <c>PostgreSQL</c>; null otherwise.</summary>
     public static string? DatabaseImage(ComposeService service)
     {
@@ -100,7 +92,4 @@ internal static class ServiceKinds
             .Select(ComposeValues.Text)
             .Any(text => text is not null && PortRange.TryParseDocker(text.Split('/')[0], out var range) && ports.Any(range.Contains));
     }
-
-    /// <summary>Returns what usually listens on a port, such as <c>PostgreSQL</c> for 5432; null when it is not a well-known sensitive port.</summary>
-    public static string? ProductOfPort(int port) => PortProducts.TryGetValue(port, out var product) ? product : null;
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Network;
 
 namespace NetSecAnalyzers.ConfigLinter.Firewall.Rules;
 
@@ -31,7 +32,7 @@ internal sealed class SensitivePortReachableRule : IFirewallRule
                 var exposed = ExposedPorts(chain, index, options.SensitivePorts);
                 if (exposed.Count > 0)
                 {
-                    var ports = string.Join(", ", exposed.Select(WellKnownPorts.Describe));
+                    var ports = string.Join(", ", exposed.Select(SensitivePortProducts.Describe));
                     diagnostics.Report(new Finding(Rule, Rule.FormatMessage(rule.Description, ports), rule.ValueLocation));
                 }
             }
