@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -13,13 +14,15 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// <remarks>
 /// The cache assumes the files do not change during the run. It keeps every text it has read until the run
 /// ends, which costs about twice the input size in memory (UTF-16), far less than the trees built from them.
+/// Several threads may use one cache, each through its own <see cref="ForWorker"/> view. Two threads that
+/// miss the same entry at once both compute it, and both get the same value.
 /// </remarks>
 internal sealed class NginxFileCache
 {
-    private readonly Dictionary<string, ReadOutcome> sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> globs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> fileExists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadOutcome> sources;
+    private readonly ConcurrentDictionary<string, string> realPaths;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> globs;
+    private readonly ConcurrentDictionary<string, bool> fileExists;
     private readonly List<string>? dumpedPaths;
     private readonly IConfigFileSystem fileSystem = DiskFileSystem.Instance;
 
@@ -27,6 +30,20 @@ internal sealed class NginxFileCache
     public NginxFileCache(IConfigFileSystem? fileSystem = null)
     {
         this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
+        sources = new ConcurrentDictionary<string, ReadOutcome>(StringComparer.Ordinal);
+        realPaths = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        globs = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        fileExists = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+    }
+
+    private NginxFileCache(NginxFileCache shared)
+    {
+        fileSystem = shared.fileSystem;
+        sources = shared.sources;
+        realPaths = shared.realPaths;
+        globs = shared.globs;
+        fileExists = shared.fileExists;
+        dumpedPaths = shared.dumpedPaths;
     }
 
     /// <summary>
@@ -34,6 +51,7 @@ internal sealed class NginxFileCache
     /// includes resolve among the dumped files by their original paths.
     /// </summary>
     public NginxFileCache(IReadOnlyList<NginxDumpedFile> dumpedFiles)
+        : this(fileSystem: null)
     {
         dumpedPaths = new List<string>();
         foreach (var file in dumpedFiles)
@@ -50,8 +68,17 @@ internal sealed class NginxFileCache
     /// <summary>Whether the files are those of an <c>nginx -T</c> dump, with the absolute paths of the machine it ran on.</summary>
     public bool IsDump => dumpedPaths is not null;
 
-    /// <summary>The words of the files read in this run, shared between their tokens.</summary>
+    /// <summary>
+    /// The words of the files read through this view, shared between their tokens. Each view has its own
+    /// table, because the table is not safe for concurrent use.
+    /// </summary>
     public NginxWordTable Words { get; } = new();
+
+    /// <summary>
+    /// Returns a view for one more thread: it shares the texts, paths and globs read so far and to come,
+    /// with a word table of its own.
+    /// </summary>
+    public NginxFileCache ForWorker() => new(this);
 
     public string RealPath(string path)
     {
