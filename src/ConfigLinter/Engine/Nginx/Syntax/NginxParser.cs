@@ -73,9 +73,16 @@ internal sealed class NginxParser
             }
 
             var state = new FileState(source, file, diagnostics);
-            var lexer = new NginxLexer(source, state.ReportSyntaxError, fileCache.Words);
+            var recording = source.Recording;
+            var lexer = recording is null
+                ? new NginxLexer(source, state.ReportSyntaxError, fileCache.Words, record: source.CountReadAndCheckRecording())
+                : NginxLexer.Replay(source, recording);
             ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
             file.Comments = lexer.Comments;
+            if (recording is null && lexer.FinishRecording() is { } finished)
+            {
+                source.Recording = finished;
+            }
         }
         finally
         {
