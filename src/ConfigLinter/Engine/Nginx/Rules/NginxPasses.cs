@@ -48,8 +48,15 @@ internal static class NginxPasses
         "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass",
     };
 
+    /// <remarks>
+    /// Rules ask this of every directive, so a name that does not end in <c>_pass</c>, as every pass does, is
+    /// rejected before the set computes its hash.
+    /// </remarks>
     public static bool IsPass(NginxDirective directive) =>
-        !directive.HasBlock && directive.Arguments.Count > 0 && Passes.Contains(directive.Name);
+        !directive.HasBlock
+        && directive.Arguments.Count > 0
+        && directive.Name.EndsWith("_pass", StringComparison.Ordinal)
+        && Passes.Contains(directive.Name);
 
     /// <summary>
     /// Returns the TLS pass that a directive is, when its URL starts with the TLS scheme (nginx compares the
