@@ -12,8 +12,9 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// per <c>include</c>, and resolving its real path costs one lookup instead of a query per folder.
 /// </summary>
 /// <remarks>
-/// The cache assumes the files do not change during the run. It keeps every text it has read until the run
-/// ends, which costs about twice the input size in memory (UTF-16), far less than the trees built from them.
+/// The cache assumes the files do not change during the run. It keeps the text of a file read twice until the
+/// run ends; a file read once is not kept, so the texts of sites that only their main file includes die
+/// with its tree.
 /// Several threads may use one cache, each through its own <see cref="ForWorker"/> view. Two threads that
 /// miss the same entry at once both compute it, and both get the same value.
 /// </remarks>
@@ -23,6 +24,7 @@ internal sealed class NginxFileCache
     private readonly ConcurrentDictionary<string, string> realPaths;
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> globs;
     private readonly ConcurrentDictionary<string, bool> fileExists;
+    private readonly ConcurrentDictionary<string, byte> readOnce;
     private readonly List<string>? dumpedPaths;
     private readonly IConfigFileSystem fileSystem = DiskFileSystem.Instance;
 
@@ -34,6 +36,7 @@ internal sealed class NginxFileCache
         realPaths = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         globs = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         fileExists = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        readOnce = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
     }
 
     private NginxFileCache(NginxFileCache shared)
@@ -43,6 +46,7 @@ internal sealed class NginxFileCache
         realPaths = shared.realPaths;
         globs = shared.globs;
         fileExists = shared.fileExists;
+        readOnce = shared.readOnce;
         dumpedPaths = shared.dumpedPaths;
     }
 
@@ -141,7 +145,13 @@ internal sealed class NginxFileCache
                 outcome = new ReadOutcome(null, exception.Message);
             }
 
-            sources[path] = outcome;
+            // Most files are read once, and keeping their text to the end of the run made the garbage
+            // collector copy it from generation to generation. So a text is kept from its second read on,
+            // which a snippet that many servers include reaches at once. Errors are kept from the first.
+            if (outcome.Source is null || !readOnce.TryAdd(path, 0))
+            {
+                sources[path] = outcome;
+            }
         }
 
         error = outcome.Error;
