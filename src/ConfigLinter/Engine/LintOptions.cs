@@ -58,7 +58,7 @@ public sealed class LintOptions
     public IReadOnlyList<int> SensitivePorts { get; set; } = DefaultSensitivePorts;
 
     /// <summary>
-    /// The most main files a format linter reads and analyzes at the same time: by default one per processor.
+    /// The maximum number of main files a format linter reads and analyzes at the same time: by default one per processor.
     /// The findings and their order do not depend on it. A host that must not start threads, such as a
     /// compiler analyzer, sets 1, and then everything runs on the calling thread.
     /// </summary>

@@ -86,7 +86,7 @@ internal static class LintCommand
         };
         var jobs = new Option<int>("--jobs", "-j")
         {
-            Description = "The most main files to read and analyze at the same time; the findings and their order do not depend on it. Defaults to the number of processors.",
+            Description = "The maximum number of main files read and analyzed at the same time, each on its own thread; the findings and their order do not depend on it.",
             HelpName = "threads",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = ParseJobs,

@@ -49,7 +49,7 @@ internal static class NginxPasses
     };
 
     /// <remarks>
-    /// Rules ask this of every directive, so a name that does not end in <c>_pass</c>, as every pass does, is
+    /// Rules call this for every directive, so a name that does not end in <c>_pass</c>, as every pass does, is
     /// rejected before the set computes its hash.
     /// </remarks>
     public static bool IsPass(NginxDirective directive) =>
@@ -69,7 +69,7 @@ internal static class NginxPasses
             return null;
         }
 
-        // A loop rather than LINQ: rules ask this of every directive of the configuration.
+        // A loop rather than LINQ, because rules call this for every directive of the configuration.
         foreach (var pass in TlsPasses)
         {
             if (pass.Pass == directive.Name && directive.Arguments[0].Text.StartsWith(pass.TlsScheme, StringComparison.OrdinalIgnoreCase))

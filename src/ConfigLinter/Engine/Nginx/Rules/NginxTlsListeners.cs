@@ -40,7 +40,7 @@ internal static class NginxTlsListeners
 
     private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters)
     {
-        // Plain loops: every rule asks this of every server, and LINQ allocated on each call.
+        // Plain loops, because every rule calls this for every server and LINQ allocated on each call.
         var children = server.Children;
         for (var i = 0; i < children.Count; i++)
         {

@@ -24,7 +24,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
     {
         var configuration = context.Configuration;
 
-        // An inherited "off" is reported once where it is written, not once per pass it reaches. The set holds
+        // An inherited "off" is reported once where it is written, not once per pass it reaches. The set contains
         // directives, not tokens, because the reads of a snippet included in several places share its tokens.
         var reported = new HashSet<NginxDirective>();
         foreach (var directive in context.Directives)

@@ -13,8 +13,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// </summary>
 /// <remarks>
 /// The cache assumes the files do not change during the run. It keeps the text of a file read twice until the
-/// run ends; a file read once is not kept, so the texts of sites that only their main file includes die
-/// with its tree.
+/// run ends. The text of a file read once is not kept, so a site that only its main file includes dies with
+/// that file's tree.
 /// Several threads may use one cache, each through its own <see cref="ForWorker"/> view. Two threads that
 /// miss the same entry at once both compute it, and both get the same value.
 /// </remarks>
