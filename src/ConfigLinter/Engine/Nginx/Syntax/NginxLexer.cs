@@ -74,7 +74,8 @@ internal sealed class NginxLexer
 
     /// <summary>
     /// Creates a lexer that returns the lexemes an earlier lexer recorded for the same file, tokens included,
-    /// without reading the text again. A snippet that every server includes is then lexed twice per run.
+    /// without reading the text again. A snippet that every server includes is then lexed a few times per run,
+    /// not once per include.
     /// </summary>
     public static NginxLexer Replay(NginxSourceText source, NginxLexemeRecording recording) => new(source, recording);
 
