@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using System.Text.Json;
 using NetSecAnalyzers.ConfigLinter;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
@@ -21,9 +22,12 @@ internal static class Program
     private const long GeneratedBytes = 100L * 1024 * 1024;
     private const int SingleFileRuns = 15;
 
+    /// <summary>The threads each lint run may use: <c>--jobs N</c>, else the default of <see cref="LintOptions"/>.</summary>
+    private static int parallelism = new LintOptions().MaxDegreeOfParallelism;
+
     private static int Main(string[] args)
     {
-        if (!BenchmarkConsole.TryParseArguments(args, "NginxLintBenchmark", out var corpusArgument, out var jsonPath))
+        if (!TryTakeJobs(ref args) || !BenchmarkConsole.TryParseArguments(args, "NginxLintBenchmark [--jobs N]", out var corpusArgument, out var jsonPath))
         {
             return 2;
         }
@@ -38,6 +42,8 @@ internal static class Program
 
         var report = new List<Measurement>();
         Console.WriteLine($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+        Console.WriteLine($"Degree of parallelism of the lint runs: {parallelism} (LintOptions.MaxDegreeOfParallelism); server GC: {GCSettings.IsServerGC}, GC latency mode: {GCSettings.LatencyMode}.");
+        report.Add(new Measurement("all", "degree of parallelism (LintOptions.MaxDegreeOfParallelism)", parallelism, "threads"));
 
         report.AddRange(MeasureSet("corpus", corpus));
 
@@ -95,7 +101,7 @@ internal static class Program
         using var sampler = new HeapSampler();
         LintResult? result = null;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var lintTime = ReadFloors.Time(() => result = new LintEngine().Lint(new[] { folder }, new LintOptions(), folder));
+        var lintTime = ReadFloors.Time(() => result = new LintEngine().Lint(new[] { folder }, Options(), folder));
         var lintCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var peakHeap = sampler.Stop();
         Process.GetCurrentProcess().Refresh();
@@ -121,16 +127,43 @@ internal static class Program
         };
     }
 
+    private static LintOptions Options() => new() { MaxDegreeOfParallelism = parallelism };
+
+    /// <summary>Removes <c>--jobs N</c> from the arguments and keeps N; returns false when N is not a positive number.</summary>
+    private static bool TryTakeJobs(ref string[] args)
+    {
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] != "--jobs")
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out parallelism) || parallelism < 1)
+            {
+                Console.Error.WriteLine("--jobs needs a number of threads of 1 or more.");
+                return false;
+            }
+
+            i++;
+        }
+
+        args = rest.ToArray();
+        return true;
+    }
+
     private static IEnumerable<Measurement> MeasureSingleFile(string path)
     {
         var paths = new[] { path };
         var folder = Path.GetDirectoryName(path)!;
         for (var i = 0; i < 3; i++)
         {
-            new LintEngine().Lint(paths, new LintOptions(), folder);
+            new LintEngine().Lint(paths, Options(), folder);
         }
 
-        var lint = Median(() => new LintEngine().Lint(paths, new LintOptions(), folder));
+        var lint = Median(() => new LintEngine().Lint(paths, Options(), folder));
         var parse = Median(() => NginxReader.ReadFile(path, new DiagnosticBag()));
         var read = Median(() => File.ReadAllBytes(path));
         var name = "single " + Path.GetFileName(Path.GetDirectoryName(path)) + "/" + Path.GetFileName(path);

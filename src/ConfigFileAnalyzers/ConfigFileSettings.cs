@@ -30,7 +30,8 @@ internal sealed class ConfigFileSettings
     {
         string? Lookup(string key) => fileOptions.TryGetValue(key, out var value) ? value : null;
 
-        var options = new LintOptions();
+        // Analyzers must not start threads of their own: the compiler already runs them in parallel.
+        var options = new LintOptions { MaxDegreeOfParallelism = 1 };
         EditorConfigSettings.Apply(Lookup, options);
         var key = string.Join("\n", EditorConfigSettings.Keys.Select(name => name + "=" + Lookup(name)));
         return new ConfigFileSettings(options, key);

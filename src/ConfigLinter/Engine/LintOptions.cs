@@ -35,6 +35,8 @@ public sealed class LintOptions
         5432, 3306, 1433, 1521, 6379, 27017, 9200, 9300, 11211, 5984, 2375, 2376, 15672, 8086, 9042,
     };
 
+    private int maxDegreeOfParallelism = Environment.ProcessorCount;
+
     /// <summary>The nginx version whose built-in defaults the nginx rules assume.</summary>
     public Version NginxVersion { get; set; } = DefaultNginxVersion;
 
@@ -54,6 +56,20 @@ public sealed class LintOptions
 
     /// <summary>The ports NETSEC051 reports when a firewall or a published container port opens them to any address.</summary>
     public IReadOnlyList<int> SensitivePorts { get; set; } = DefaultSensitivePorts;
+
+    /// <summary>
+    /// The maximum number of main files a format linter reads and analyzes at the same time: by default one per processor.
+    /// The findings and their order do not depend on it. A host that must not start threads, such as a
+    /// compiler analyzer, sets 1, and then everything runs on the calling thread.
+    /// </summary>
+    /// <remarks>Only the nginx linter reads in parallel; the firewall and compose linters use one thread.</remarks>
+    public int MaxDegreeOfParallelism
+    {
+        get => maxDegreeOfParallelism;
+        set => maxDegreeOfParallelism = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "The degree of parallelism must be 1 or more.");
+    }
 
     /// <summary>Where format readers open the files they lint and include: the disk unless a host passes texts.</summary>
     internal IConfigFileSystem FileSystem { get; private set; } = DiskFileSystem.Instance;

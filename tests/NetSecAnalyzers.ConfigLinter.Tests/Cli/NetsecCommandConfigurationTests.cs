@@ -169,6 +169,22 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
+    public async Task JobsOption_KeepsTheReport()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("a/nginx.conf", WeakHstsServer);
+        folder.Write("b/nginx.conf", WeakHstsServer);
+        folder.Write("c/nginx.conf", WeakHstsServer);
+
+        var oneThread = await Run(folder, realFormats: true, "lint", ".", "--jobs", "1", "--format", "json");
+        var threeThreads = await Run(folder, realFormats: true, "lint", ".", "-j", "3", "--format", "json");
+
+        Assert.Equal(oneThread.ExitCode, threeThreads.ExitCode);
+        Assert.Contains("NETSEC", oneThread.Output);
+        Assert.Equal(oneThread.Output, threeThreads.Output);
+    }
+
+    [Fact]
     public async Task HstsMinimumMaxAgeKey_RaisesTheMinimum()
     {
         using var folder = new TemporaryFolder();
@@ -297,6 +313,8 @@ public sealed partial class NetsecCommandTests
     [InlineData("--sensitive-ports", "5432,70000", "Invalid --sensitive-ports '5432,70000': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.")]
     [InlineData("--sensitive-ports", "9100-9000", "Invalid --sensitive-ports '9100-9000': expected comma-separated ports from 1 to 65535 or ranges such as 5432,6379,9000-9100.")]
     [InlineData("--auth-paths", "sign in", "Invalid --auth-paths 'sign in': expected comma-separated path words such as login,token,password/reset.")]
+    [InlineData("--jobs", "0", "Invalid --jobs '0': expected a whole number of threads of 1 or more, such as 2.")]
+    [InlineData("--jobs", "two", "Invalid --jobs 'two': expected a whole number of threads of 1 or more, such as 2.")]
     public async Task InvalidSettingOption_IsUsageError(string option, string value, string message)
     {
         using var folder = new TemporaryFolder();

@@ -35,6 +35,54 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
+    public void SnippetIncludedRepeatedly_GivesEachServerItsOwnDirectives()
+    {
+        // The file cache keeps the text from the second read on, the reader records its lexemes on the
+        // third and replays them from the fourth.
+        var snippet = Write("snippets/headers.conf", "# Headers\nadd_header X-Frame-Options DENY always;\nadd_header Referrer-Policy \"no-referrer\";\n");
+        var servers = string.Concat(Enumerable.Range(0, 6).Select(port => "  server {\n    listen " + (8080 + port) + ";\n    include snippets/headers.conf;\n  }\n"));
+        var main = Write("nginx.conf", "http {\n" + servers + "}\n");
+        var diagnostics = new DiagnosticBag();
+
+        var configuration = NginxReader.ReadFile(main, diagnostics)!;
+
+        Assert.Empty(diagnostics.Notifications);
+        var serverBlocks = configuration.Directives[0].Children;
+        Assert.Equal(6, serverBlocks.Count);
+        foreach (var server in serverBlocks)
+        {
+            var headers = server.Children.Where(directive => directive.Name == "add_header").ToList();
+            Assert.Equal(2, headers.Count);
+            Assert.All(headers, header => Assert.Same(server, header.Parent));
+            Assert.Equal(new[] { 2, 3 }, headers.Select(header => header.Line));
+            Assert.Equal("no-referrer", headers[1].Arguments[1].Text);
+            Assert.Equal(snippet, headers[0].FilePath);
+            var include = server.Children[1];
+            Assert.Same(include, Assert.Single(include.IncludedFiles).IncludeChain[0]);
+        }
+
+        var includedFiles = configuration.Files.Skip(1).ToList();
+        Assert.Equal(6, includedFiles.Count);
+        Assert.All(includedFiles, file => Assert.Equal(" Headers", Assert.Single(file.Comments).Text));
+    }
+
+    [Fact]
+    public void SnippetWithErrorInWord_ReportsOnEveryInclude()
+    {
+        // An error inside a word keeps the reader from replaying the file, so each read finds it again.
+        Write("snippets/bad.conf", "add_header X-Frame-Options \"DENY\"always;\n");
+        var servers = string.Concat(Enumerable.Range(0, 6).Select(port => "  server {\n    listen " + (8080 + port) + ";\n    include snippets/bad.conf;\n  }\n"));
+        var main = Write("nginx.conf", "http {\n" + servers + "}\n");
+        var diagnostics = new DiagnosticBag();
+
+        NginxReader.ReadFile(main, diagnostics);
+
+        var errors = diagnostics.Notifications.Where(notification => notification.Code == NginxNotificationCodes.Syntax).ToList();
+        Assert.Equal(6, errors.Count);
+        Assert.All(errors, error => Assert.Contains("unexpected \"a\"", error.Message));
+    }
+
+    [Fact]
     public void IncludedDirectives_KeepFilePositionAndChain()
     {
         var snippet = Write("snippets/tls.conf", "# TLS\nssl_protocols TLSv1.2;\n");

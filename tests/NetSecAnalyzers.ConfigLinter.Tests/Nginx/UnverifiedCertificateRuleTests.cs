@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
+using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
 
@@ -57,6 +58,27 @@ public class UnverifiedCertificateRuleTests
             """).Single();
 
         Assert.Equal("proxy_pass https://a.example.com does not verify the upstream certificate (proxy_ssl_verify off); set proxy_ssl_verify on with proxy_ssl_trusted_certificate", finding.Message);
+    }
+
+    [Fact]
+    public void OffInSnippetIncludedByEachLocation_ReportsEachInclude()
+    {
+        // Each include is its own directive, which the passes of its location reach, though the later reads
+        // of the snippet share its tokens.
+        using var folder = new TemporaryFolder();
+        var snippet = folder.Write("snippets/upstream-tls.conf", "proxy_ssl_verify off;\n");
+        var locations = string.Concat(Enumerable.Range(0, 6).Select(index =>
+            "    location /" + index + "/ {\n      include snippets/upstream-tls.conf;\n      proxy_pass https://backend" + index + ".example.com;\n    }\n"));
+        folder.Write("nginx.conf", "http {\n  server {\n    listen 8080;\n" + locations + "  }\n}\n");
+
+        var result = new LintEngine().Lint(new[] { "nginx.conf" }, new LintOptions(), folder.Path);
+
+        var findings = result.Findings.Where(finding => finding.Rule.Id == "NETSEC020").ToList();
+        Assert.Equal(6, findings.Count);
+        Assert.All(findings, finding => Assert.Equal(snippet, finding.Location.FilePath));
+        Assert.Equal(
+            Enumerable.Range(0, 6).Select(index => "proxy_pass https://backend" + index + ".example.com does not verify the upstream certificate (proxy_ssl_verify off); set proxy_ssl_verify on with proxy_ssl_trusted_certificate"),
+            findings.Select(finding => finding.Message).OrderBy(message => message, System.StringComparer.Ordinal));
     }
 
     [Fact]

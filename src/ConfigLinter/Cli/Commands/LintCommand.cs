@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using NetSecAnalyzers.ConfigLinter;
 using NetSecAnalyzers.ConfigLinter.Configuration;
@@ -83,6 +84,13 @@ internal static class LintCommand
             DefaultValueFactory = _ => LintOptions.DefaultSensitivePorts,
             CustomParser = ParseSensitivePorts,
         };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "The maximum number of main files read and analyzed at the same time, each on its own thread; the findings and their order do not depend on it.",
+            HelpName = "threads",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = ParseJobs,
+        };
         var configFile = new Option<string?>("--config")
         {
             Description = "Read settings from this file instead of the .netsec.ini found in the working folder or its nearest parent.",
@@ -102,6 +110,7 @@ internal static class LintCommand
             baselineFile,
             writeBaselineFile,
             sensitivePorts,
+            jobs,
             configFile,
         };
 
@@ -166,6 +175,8 @@ internal static class LintCommand
                 {
                     options.SensitivePorts = parseResult.GetValue(sensitivePorts)!;
                 }
+
+                options.MaxDegreeOfParallelism = parseResult.GetValue(jobs);
             }
 
             var editorConfig = new EditorConfigOptions(ApplyCommandLine);
@@ -257,6 +268,18 @@ internal static class LintCommand
         }
 
         return patterns;
+    }
+
+    private static int ParseJobs(ArgumentResult result)
+    {
+        var text = SingleToken(result);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var threads) || threads < 1)
+        {
+            result.AddError("Invalid --jobs '" + text + "': expected a whole number of threads of 1 or more, such as 2.");
+            return 1;
+        }
+
+        return threads;
     }
 
     private static IReadOnlyList<int>? ParseSensitivePorts(ArgumentResult result)

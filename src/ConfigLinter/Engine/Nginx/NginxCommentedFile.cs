@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
 
@@ -21,18 +21,39 @@ internal sealed class NginxCommentedFile : ICommentedFile
 
     public IReadOnlyList<LineRange> Statements { get; }
 
-    /// <summary>Creates one entry per file the configuration read, each with the directives written in it.</summary>
-    public static IEnumerable<ICommentedFile> From(NginxConfiguration configuration)
+    /// <summary>
+    /// Creates one entry per file the configuration read, each with its comments that may be suppressions
+    /// and, when it has one, the lines of the directives written in it.
+    /// </summary>
+    /// <remarks>
+    /// Only comments that start like a suppression are kept, because the engine reads nothing else from them.
+    /// The statements are needed only to place such a comment, so most files skip the walk that collects them.
+    /// </remarks>
+    public static IReadOnlyList<ICommentedFile> From(NginxConfiguration configuration)
     {
-        var statementsByFile = new Dictionary<NginxFile, List<LineRange>>();
-        AddStatements(configuration.Directives, statementsByFile);
         var files = new List<ICommentedFile>(configuration.Files.Count);
+        Dictionary<NginxFile, List<LineRange>>? statementsByFile = null;
         foreach (var file in configuration.Files)
         {
-            var comments = new List<SourceComment>(file.Comments.Count);
+            List<SourceComment>? comments = null;
             foreach (var comment in file.Comments)
             {
-                comments.Add(ToComment(comment));
+                if (SuppressionCommentParser.MayBeSuppression(comment.Text))
+                {
+                    (comments ??= new List<SourceComment>()).Add(ToComment(comment));
+                }
+            }
+
+            if (comments is null)
+            {
+                files.Add(new NginxCommentedFile(file.Path, Array.Empty<SourceComment>(), Array.Empty<LineRange>()));
+                continue;
+            }
+
+            if (statementsByFile is null)
+            {
+                statementsByFile = new Dictionary<NginxFile, List<LineRange>>();
+                AddStatements(configuration.Directives, statementsByFile);
             }
 
             var statements = statementsByFile.TryGetValue(file, out var list) ? list : new List<LineRange>();

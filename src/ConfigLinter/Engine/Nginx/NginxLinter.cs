@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -42,10 +45,12 @@ public static class NginxLinter
     /// so a site file that a <c>sites-enabled</c> link points to counts as included.
     /// </summary>
     /// <remarks>
-    /// Each configuration is analyzed as soon as it is read and only its findings are kept, so one tree is in
-    /// memory at a time. Likely main files are read first, and a file that one of them already read through
-    /// an include is not read again on its own. A file read on its own that a later file turns out to
-    /// include has its findings dropped at the end, so the order changes only the time taken.
+    /// Each configuration is analyzed as soon as it is read and only its findings are kept, so one tree per
+    /// thread is in memory at a time. Likely main files are read first, and a file that one of them already
+    /// read through an include is not read again on its own. A file read on its own that a later file turns
+    /// out to include has its findings dropped at the end, so the order changes only the time taken. With
+    /// <see cref="LintOptions.MaxDegreeOfParallelism"/> above 1, worker threads read ahead, and the result
+    /// is the same as that of one thread (see <see cref="ReadAhead"/>).
     /// </remarks>
     public static void Lint(IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {
@@ -60,9 +65,14 @@ public static class NginxLinter
             }
         }
 
+        var order = ReadingOrder(distinct);
+        var readAhead = options.MaxDegreeOfParallelism > 1 && order.Length > 1
+            ? ReadAhead(distinct, order, options, fileCache)
+            : null;
+
         var reads = new List<FileRead>();
         var readThroughInclude = new HashSet<string>(PathComparison.Comparer);
-        foreach (var index in ReadingOrder(distinct))
+        foreach (var index in order)
         {
             var path = distinct[index];
             if (readThroughInclude.Contains(fileCache.RealPath(path)))
@@ -70,7 +80,7 @@ public static class NginxLinter
                 continue;
             }
 
-            var read = ReadAndAnalyze(path, index, options, fileCache);
+            var read = readAhead?[index] ?? ReadAndAnalyze(path, index, options, fileCache);
             reads.Add(read);
 
             // With a cycle a file of the closure may include this one back, and then both stay roots, which
@@ -120,14 +130,74 @@ public static class NginxLinter
     }
 
     /// <summary>
+    /// Reads and analyzes main files on several threads, in reading order, and returns what each produced
+    /// by input index; null where a worker skipped the file.
+    /// </summary>
+    /// <remarks>
+    /// The caller then walks the reading order on one thread, as it would without workers, and takes each
+    /// result from here, reading on the spot a file that a worker skipped. So the reads it keeps, and with
+    /// them the findings and their order, are those of a single thread. A worker skips a file that a
+    /// finished read included, as the single thread would. A file whose includer is still being read is read
+    /// anyway, and the caller drops that read, which costs time but changes nothing.
+    /// </remarks>
+    private static FileRead?[] ReadAhead(IReadOnlyList<string> paths, int[] order, LintOptions options, NginxFileCache fileCache)
+    {
+        var results = new FileRead?[paths.Count];
+        var includedSoFar = new HashSet<string>(PathComparison.Comparer);
+        var next = -1;
+        var workers = Math.Min(options.MaxDegreeOfParallelism, order.Length);
+
+        void Work()
+        {
+            var workerCache = fileCache.ForWorker();
+            int position;
+            while ((position = Interlocked.Increment(ref next)) < order.Length)
+            {
+                var index = order[position];
+                var realPath = workerCache.RealPath(paths[index]);
+                lock (includedSoFar)
+                {
+                    if (includedSoFar.Contains(realPath))
+                    {
+                        continue;
+                    }
+                }
+
+                var read = ReadAndAnalyze(paths[index], index, options, workerCache);
+                results[index] = read;
+                if (!read.HasIncludeCycle)
+                {
+                    lock (includedSoFar)
+                    {
+                        includedSoFar.UnionWith(read.IncludedFiles);
+                    }
+                }
+            }
+        }
+
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count > 0)
+        {
+            // The engine reports a linter's exception by its type and message, which the wrapper would hide.
+            ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Returns the indexes of <paramref name="paths"/> in the order to read them: files named
     /// <c>nginx.conf</c> first, then shallower paths before deeper ones, because main files usually sit
     /// above the snippets and sites they include.
     /// </summary>
-    private static IEnumerable<int> ReadingOrder(IReadOnlyList<string> paths) =>
+    private static int[] ReadingOrder(IReadOnlyList<string> paths) =>
         Enumerable.Range(0, paths.Count)
             .OrderBy(index => string.Equals(Path.GetFileName(paths[index]), "nginx.conf", StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(index => Depth(paths[index]));
+            .ThenBy(index => Depth(paths[index]))
+            .ToArray();
 
     private static int Depth(string path)
     {

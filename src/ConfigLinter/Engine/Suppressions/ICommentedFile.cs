@@ -12,7 +12,10 @@ public interface ICommentedFile
     /// <summary>The file's path, as the findings in it name it.</summary>
     string FilePath { get; }
 
-    /// <summary>Every comment of the file, in order.</summary>
+    /// <summary>
+    /// The comments of the file, in order. A reader may leave out comments that do not start like a
+    /// suppression, since the engine ignores them.
+    /// </summary>
     IReadOnlyList<SourceComment> Comments { get; }
 
     /// <summary>

@@ -16,6 +16,16 @@ internal static class SuppressionCommentParser
     private const string Example = "'# netsec-disable-next-line NETSEC036: the CDN removes the Server header'";
 
     /// <summary>
+    /// Returns whether a comment's text starts like a suppression. <see cref="Parse"/> returns null for every
+    /// other comment without reporting anything, so a reader may leave such comments out.
+    /// </summary>
+    public static bool MayBeSuppression(string commentText)
+    {
+        var start = SkipWhitespace(commentText, 0);
+        return string.CompareOrdinal(commentText, start, Prefix, 0, Prefix.Length) == 0;
+    }
+
+    /// <summary>
     /// Returns the suppression a comment states, or null when it states none. A comment that starts like a
     /// suppression but is malformed, names an unknown rule or gives no reason becomes a warning notification.
     /// A comment without a reason suppresses nothing, so every accepted finding carries a reason.

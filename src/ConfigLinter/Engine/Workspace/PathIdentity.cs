@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
+using System.Threading;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
 
@@ -18,11 +20,11 @@ internal static class PathIdentity
     /// <summary>The number of links followed before giving up, as Linux's <c>MAXSYMLINKS</c> (40).</summary>
     private const int MaxLinksFollowed = 40;
 
-    // The real paths resolved during the current lint run on this thread, or null outside a run. The file
-    // walk, the format linters, the suppressions and the result each resolve the same paths, and every
-    // resolution costs a system call per folder of the path.
-    [ThreadStatic]
-    private static Dictionary<string, string>? runCache;
+    // The real paths resolved during the current lint run, or null outside a run. The file walk, the format
+    // linters, the suppressions and the result each resolve the same paths, and every resolution costs a
+    // system call per folder of the path. The value flows with the execution context, so the worker threads
+    // of a parallel format linter share the cache of the run that started them, and concurrent runs stay apart.
+    private static readonly AsyncLocal<ConcurrentDictionary<string, string>?> RunCache = new();
 
     /// <summary>
     /// Remembers real paths until the returned scope is disposed, so that a lint run resolves each path
@@ -31,8 +33,8 @@ internal static class PathIdentity
     /// </summary>
     public static IDisposable CacheForRun()
     {
-        var outer = runCache;
-        runCache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var outer = RunCache.Value;
+        RunCache.Value = outer ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         return new CacheScope(outer);
     }
 
@@ -42,7 +44,7 @@ internal static class PathIdentity
     /// </summary>
     public static string RealPath(string path)
     {
-        var cache = runCache;
+        var cache = RunCache.Value;
         if (cache is null)
         {
             return Resolve(path);
@@ -50,6 +52,7 @@ internal static class PathIdentity
 
         if (!cache.TryGetValue(path, out var realPath))
         {
+            // Two threads may resolve the same path at once; both get the same answer, so either may be kept.
             realPath = Resolve(path);
             cache[path] = realPath;
         }
@@ -80,11 +83,11 @@ internal static class PathIdentity
 
     private sealed class CacheScope : IDisposable
     {
-        private readonly Dictionary<string, string>? outer;
+        private readonly ConcurrentDictionary<string, string>? outer;
 
-        public CacheScope(Dictionary<string, string>? outer) => this.outer = outer;
+        public CacheScope(ConcurrentDictionary<string, string>? outer) => this.outer = outer;
 
-        public void Dispose() => runCache = outer;
+        public void Dispose() => RunCache.Value = outer;
     }
 
 #if NET6_0_OR_GREATER

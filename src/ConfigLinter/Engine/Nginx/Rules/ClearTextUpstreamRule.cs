@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -37,6 +36,9 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
         // A server's rewrite directives are the same for every pass in it, so each server is judged once.
         var unreachableByServer = new Dictionary<NginxDirective, bool>();
+
+        // Many passes name the same upstream, so the servers of each are parsed once.
+        var remoteByUpstream = new Dictionary<NginxDirective, string?>();
         foreach (var directive in context.Directives)
         {
             if (!NginxPasses.IsPass(directive) || !IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || IsUnreachable(directive, unreachableByServer))
@@ -46,7 +48,7 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
             var url = directive.Arguments[0];
             var address = NginxAddress.FromUrl(url.Text);
-            var remote = RemoteTarget(address, upstreams);
+            var remote = RemoteTarget(address, upstreams, remoteByUpstream);
             if (remote is not null)
             {
                 // nginx spells the TLS form of a gRPC pass grpcs://, not https://.
@@ -76,15 +78,22 @@ internal sealed class ClearTextUpstreamRule : INginxRule
     private static bool IsClearText(NginxDirective directive)
     {
         var url = directive.Arguments[0].Text;
-        return ClearTextPasses.Any(pass => pass.Pass == directive.Name && url.StartsWith(pass.Scheme, StringComparison.OrdinalIgnoreCase))
-            || (directive.Name == "grpc_pass" && url.IndexOf("://", StringComparison.Ordinal) < 0);
+        foreach (var (pass, scheme) in ClearTextPasses)
+        {
+            if (pass == directive.Name && url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return directive.Name == "grpc_pass" && url.IndexOf("://", StringComparison.Ordinal) < 0;
     }
 
     /// <summary>
     /// Returns how the message names the remote host the requests go to, or null when they stay on this
     /// machine or cannot be judged. nginx looks a URL's host up among the <c>upstream</c> blocks first.
     /// </summary>
-    private static string? RemoteTarget(NginxAddress address, IReadOnlyDictionary<string, NginxDirective> upstreams)
+    private static string? RemoteTarget(NginxAddress address, IReadOnlyDictionary<string, NginxDirective> upstreams, Dictionary<NginxDirective, string?> remoteByUpstream)
     {
         if (address.HasVariable || address.IsLoopback)
         {
@@ -93,12 +102,29 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
         if (address.Port is null && upstreams.TryGetValue(address.Host, out var upstream))
         {
-            var remote = upstream.Children
-                .Where(server => server.Name == "server" && server.Arguments.Count > 0)
-                .FirstOrDefault(server => !NginxAddress.Parse(server.Arguments[0].Text).IsLoopback);
-            return remote is null ? null : "upstream " + address.Host + " (server " + remote.Arguments[0].Text + ")";
+            if (!remoteByUpstream.TryGetValue(upstream, out var remoteServer))
+            {
+                remoteServer = FirstRemoteServer(upstream);
+                remoteByUpstream[upstream] = remoteServer;
+            }
+
+            return remoteServer is null ? null : "upstream " + address.Host + " (server " + remoteServer + ")";
         }
 
         return address.Text;
+    }
+
+    /// <summary>Returns the address of the first server of an upstream block that is not loopback, or null.</summary>
+    private static string? FirstRemoteServer(NginxDirective upstream)
+    {
+        foreach (var server in upstream.Children)
+        {
+            if (server.Name == "server" && server.Arguments.Count > 0 && !NginxAddress.Parse(server.Arguments[0].Text).IsLoopback)
+            {
+                return server.Arguments[0].Text;
+            }
+        }
+
+        return null;
     }
 }

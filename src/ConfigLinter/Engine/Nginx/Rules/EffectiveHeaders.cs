@@ -156,7 +156,8 @@ internal static class EffectiveHeaders
 
     private static IReadOnlyList<string> FindDropped(HeaderScope scope)
     {
-        if (scope.Inherited.Count == 0)
+        // A block without add_header of its own sends the inherited list itself, so it drops nothing.
+        if (scope.Inherited.Count == 0 || ReferenceEquals(scope.Effective, scope.Inherited))
         {
             return Array.Empty<string>();
         }

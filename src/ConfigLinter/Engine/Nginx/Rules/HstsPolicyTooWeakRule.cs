@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using NetSecAnalyzers.Catalog;
+using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
@@ -18,21 +19,38 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var minimum = context.Options.HstsMinimumMaxAge;
-        // An http-level header that several servers inherit is one directive and gets one finding.
-        var headers = context.TlsServerHeaders
-            .SelectMany(scopes => scopes)
-            .SelectMany(scope => scope.Effective)
-            .Where(header => header.IsSent && header.Is(EffectiveHeaders.Hsts))
-            .GroupBy(header => header.Directive)
-            .Select(group => group.First());
-        foreach (var header in headers)
-        {
-            var problems = Problems(header, minimum);
-            if (problems.Count == 0)
-            {
-                continue;
-            }
 
+        // An http-level header that several servers inherit is one directive and gets one finding.
+        var judged = new HashSet<NginxDirective>();
+
+        // A snippet included by every server repeats one policy many times, so each policy is read once.
+        var problemsByPolicy = new Dictionary<(string Value, bool Always), List<(string Problem, string Remedy)>>();
+        foreach (var scopes in context.TlsServerHeaders)
+        {
+            foreach (var scope in scopes)
+            {
+                foreach (var header in scope.Effective)
+                {
+                    if (header.IsSent && header.Is(EffectiveHeaders.Hsts) && judged.Add(header.Directive))
+                    {
+                        Check(context, header, problemsByPolicy, minimum);
+                    }
+                }
+            }
+        }
+    }
+
+    private void Check(NginxRuleContext context, AddedHeader header, Dictionary<(string Value, bool Always), List<(string Problem, string Remedy)>> problemsByPolicy, long minimum)
+    {
+        var key = (header.Value.Text, header.Always);
+        if (!problemsByPolicy.TryGetValue(key, out var problems))
+        {
+            problems = Problems(header, minimum);
+            problemsByPolicy[key] = problems;
+        }
+
+        if (problems.Count > 0)
+        {
             // Each problem brings its own fix, so the advice names only what this directive gets wrong.
             var subject = header.Directive.ToDisplayString() + " " + EffectiveHeaders.JoinNames(problems.Select(problem => problem.Problem).ToList());
             var remedy = EffectiveHeaders.JoinNames(problems.Select(problem => problem.Remedy).Distinct().ToList());

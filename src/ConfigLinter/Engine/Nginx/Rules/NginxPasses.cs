@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -16,6 +15,9 @@ internal sealed class NginxTlsPass
         Pass = pass;
         TlsScheme = tlsScheme;
         SslPrefix = sslPrefix;
+        Protocols = sslPrefix + "_ssl_protocols";
+        Verify = sslPrefix + "_ssl_verify";
+        TrustedCertificate = sslPrefix + "_ssl_trusted_certificate";
     }
 
     public string Pass { get; }
@@ -24,11 +26,11 @@ internal sealed class NginxTlsPass
 
     public string SslPrefix { get; }
 
-    public string Protocols => SslPrefix + "_ssl_protocols";
+    public string Protocols { get; }
 
-    public string Verify => SslPrefix + "_ssl_verify";
+    public string Verify { get; }
 
-    public string TrustedCertificate => SslPrefix + "_ssl_trusted_certificate";
+    public string TrustedCertificate { get; }
 }
 
 /// <summary>The directives of the http module that pass a request to an upstream instead of serving it from nginx.</summary>
@@ -46,16 +48,36 @@ internal static class NginxPasses
         "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass",
     };
 
+    /// <remarks>
+    /// Rules call this for every directive, so a name that does not end in <c>_pass</c>, as every pass does, is
+    /// rejected before the set computes its hash.
+    /// </remarks>
     public static bool IsPass(NginxDirective directive) =>
-        !directive.HasBlock && directive.Arguments.Count > 0 && Passes.Contains(directive.Name);
+        !directive.HasBlock
+        && directive.Arguments.Count > 0
+        && directive.Name.EndsWith("_pass", StringComparison.Ordinal)
+        && Passes.Contains(directive.Name);
 
     /// <summary>
     /// Returns the TLS pass that a directive is, when its URL starts with the TLS scheme (nginx compares the
     /// scheme without regard to case), or null.
     /// </summary>
-    public static NginxTlsPass? TlsPassOf(NginxDirective directive) =>
-        IsPass(directive)
-            ? TlsPasses.FirstOrDefault(pass => pass.Pass == directive.Name
-                && directive.Arguments[0].Text.StartsWith(pass.TlsScheme, StringComparison.OrdinalIgnoreCase))
-            : null;
+    public static NginxTlsPass? TlsPassOf(NginxDirective directive)
+    {
+        if (!IsPass(directive))
+        {
+            return null;
+        }
+
+        // A loop rather than LINQ, because rules call this for every directive of the configuration.
+        foreach (var pass in TlsPasses)
+        {
+            if (pass.Pass == directive.Name && directive.Arguments[0].Text.StartsWith(pass.TlsScheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return pass;
+            }
+        }
+
+        return null;
+    }
 }

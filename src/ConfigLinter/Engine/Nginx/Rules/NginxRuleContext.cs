@@ -14,6 +14,7 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;
+    private readonly Dictionary<NginxFile, IReadOnlyList<RelatedLocation>> includeChains = new();
     private IReadOnlyList<NginxDirective>? directives;
     private IReadOnlyList<NginxServer>? servers;
     private IReadOnlyList<IReadOnlyList<HeaderScope>>? tlsServerHeaders;
@@ -112,20 +113,40 @@ internal sealed class NginxRuleContext
     /// <param name="notes">Further related locations, listed after the include chain.</param>
     public void Report(RuleDefinition rule, string message, SourceLocation location, NginxDirective directive, IReadOnlyList<RelatedLocation>? notes = null)
     {
-        var chain = directive.File.IncludeChain;
-        var related = new List<RelatedLocation>(chain.Count + (notes?.Count ?? 0));
-        for (var i = 0; i < chain.Count; i++)
+        var chain = IncludeChainOf(directive.File);
+        IReadOnlyList<RelatedLocation> related = chain;
+        if (notes is not null && notes.Count > 0)
         {
-            var includedFile = i + 1 < chain.Count ? chain[i + 1].FilePath : directive.FilePath;
-            related.Add(new RelatedLocation(chain[i].Location, "\"" + Path.GetFileName(includedFile) + "\" is included here"));
-        }
-
-        if (notes is not null)
-        {
-            related.AddRange(notes);
+            var list = new List<RelatedLocation>(chain.Count + notes.Count);
+            list.AddRange(chain);
+            list.AddRange(notes);
+            related = list;
         }
 
         diagnostics.Report(new Finding(rule, message, location, related));
+    }
+
+    /// <summary>
+    /// Returns the related locations of a file's include chain. Every finding in a file shares them, and
+    /// they never change, so they are built once per file rather than once per finding.
+    /// </summary>
+    private IReadOnlyList<RelatedLocation> IncludeChainOf(NginxFile file)
+    {
+        if (includeChains.TryGetValue(file, out var related))
+        {
+            return related;
+        }
+
+        var chain = file.IncludeChain;
+        var locations = new RelatedLocation[chain.Count];
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var includedFile = i + 1 < chain.Count ? chain[i + 1].FilePath : file.Path;
+            locations[i] = new RelatedLocation(chain[i].Location, "\"" + Path.GetFileName(includedFile) + "\" is included here");
+        }
+
+        includeChains[file] = locations;
+        return locations;
     }
 
     public void ReportInvalidValue(NginxToken token) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -22,7 +21,7 @@ internal static class NginxTlsListeners
 
     /// <summary>Returns whether the old <c>ssl on</c>, in the server or around it, makes every socket of the server speak TLS.</summary>
     public static bool HasSslOn(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        server.Children.Any(IsSslOn) || LevelHasSslOn(enclosing);
+        AnySslOn(server.Children) || LevelHasSslOn(enclosing);
 
     /// <summary>Returns whether a <c>listen</c> directive opens a TLS or QUIC socket.</summary>
     public static bool IsEncrypted(NginxDirective listen) => HasParameter(listen, AnyParameters);
@@ -39,19 +38,54 @@ internal static class NginxTlsListeners
     public static bool AcceptsTls(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
         Accepts(server, enclosing, AnyParameters);
 
-    private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters) =>
-        server.Children.Any(directive => directive.Name == "listen" && HasParameter(directive, parameters))
-        || HasSslOn(server, enclosing);
+    private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters)
+    {
+        // Plain loops, because every rule calls this for every server and LINQ allocated on each call.
+        var children = server.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (children[i].Name == "listen" && HasParameter(children[i], parameters))
+            {
+                return true;
+            }
+        }
+
+        return HasSslOn(server, enclosing);
+    }
 
     /// <summary>
     /// Returns whether a level has <c>ssl on</c>. Every server of an http block needs this of the same level,
     /// which contains the top-level directives of every included site, so the result is cached per level.
     /// </summary>
     private static bool LevelHasSslOn(IReadOnlyList<NginxDirective> level) =>
-        SslOnByLevel.GetValue(level, candidate => new StrongBox<bool>(candidate.Any(IsSslOn))).Value;
+        SslOnByLevel.GetValue(level, candidate => new StrongBox<bool>(AnySslOn(candidate))).Value;
 
-    private static bool HasParameter(NginxDirective listen, HashSet<string> parameters) =>
-        listen.Arguments.Skip(1).Any(argument => parameters.Contains(argument.Text));
+    private static bool HasParameter(NginxDirective listen, HashSet<string> parameters)
+    {
+        var arguments = listen.Arguments;
+        for (var i = 1; i < arguments.Count; i++)
+        {
+            if (parameters.Contains(arguments[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnySslOn(IReadOnlyList<NginxDirective> level)
+    {
+        for (var i = 0; i < level.Count; i++)
+        {
+            if (IsSslOn(level[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsSslOn(NginxDirective directive) => directive.Name == "ssl" && NginxFlags.IsOn(directive);
 }

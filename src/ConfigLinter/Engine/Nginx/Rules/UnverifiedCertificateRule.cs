@@ -24,8 +24,9 @@ internal sealed class UnverifiedCertificateRule : INginxRule
     {
         var configuration = context.Configuration;
 
-        // An inherited "off" is reported once where it is written, not once per pass it reaches.
-        var reported = new HashSet<NginxToken>();
+        // An inherited "off" is reported once where it is written, not once per pass it reaches. The set contains
+        // directives, not tokens, because the reads of a snippet included in several places share its tokens.
+        var reported = new HashSet<NginxDirective>();
         foreach (var directive in context.Directives)
         {
             var pass = NginxPasses.TlsPassOf(directive);
@@ -57,14 +58,14 @@ internal sealed class UnverifiedCertificateRule : INginxRule
     /// verified there. A finding about a missing setting is located on the first argument of
     /// <paramref name="opener"/>, the directive that opens the connection.
     /// </summary>
-    private void CheckUpstream(NginxRuleContext context, NginxTlsPass pass, NginxDirective block, NginxDirective opener, string opened, ISet<NginxToken> reported)
+    private void CheckUpstream(NginxRuleContext context, NginxTlsPass pass, NginxDirective block, NginxDirective opener, string opened, ISet<NginxDirective> reported)
     {
         var site = opener.Arguments[0];
         var configuration = context.Configuration;
         var verify = NginxInheritance.Find(configuration, block, pass.Verify);
         if (NginxFlags.IsOn(verify))
         {
-            if (NginxInheritance.Find(configuration, block, pass.TrustedCertificate) is null && reported.Add(site))
+            if (NginxInheritance.Find(configuration, block, pass.TrustedCertificate) is null && reported.Add(opener))
             {
                 var described = opened + " sets " + pass.Verify + " on without " + pass.TrustedCertificate + ", so nginx has no CA to verify against and refuses to start";
                 var remedy = "add " + pass.TrustedCertificate + " with the CA bundle";
@@ -76,7 +77,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
 
         var explicitOff = NginxFlags.IsOff(verify);
         var location = explicitOff ? verify!.Arguments[0] : site;
-        if (reported.Add(location))
+        if (reported.Add(explicitOff ? verify! : opener))
         {
             var reason = explicitOff ? pass.Verify + " off" : pass.Verify + " is off by default";
             var described = opened + " does not verify the upstream certificate (" + reason + ")";

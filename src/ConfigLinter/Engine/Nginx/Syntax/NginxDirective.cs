@@ -12,7 +12,10 @@ public sealed class NginxDirective
     private static readonly IReadOnlyList<NginxFile> NoFiles = Array.Empty<NginxFile>();
 
     private List<NginxDirective>? children;
-    private List<NginxFile>? includedFiles;
+
+    // Few directives are includes or opaque blocks, so what only those have sits in a second object that the
+    // others do not allocate, which keeps the many directives of a large set smaller.
+    private RareParts? rare;
 
     internal NginxDirective(NginxFile file, NginxDirective? parent, IReadOnlyList<NginxToken> tokens)
     {
@@ -60,10 +63,14 @@ public sealed class NginxDirective
     public IReadOnlyList<NginxDirective> Children => children ?? NoDirectives;
 
     /// <summary>The raw text of an opaque block, such as the Lua code of <c>content_by_lua_block</c>.</summary>
-    public string? OpaqueBody { get; internal set; }
+    public string? OpaqueBody
+    {
+        get => rare?.OpaqueBody;
+        internal set => (rare ??= new RareParts()).OpaqueBody = value;
+    }
 
     /// <summary>For an <c>include</c>, the files it read, in nginx's order (sorted glob matches).</summary>
-    public IReadOnlyList<NginxFile> IncludedFiles => includedFiles ?? NoFiles;
+    public IReadOnlyList<NginxFile> IncludedFiles => rare?.IncludedFiles ?? NoFiles;
 
     /// <summary>The argument texts joined by spaces, as a message quotes the directive.</summary>
     public string ToDisplayString() =>
@@ -86,5 +93,12 @@ public sealed class NginxDirective
 
     internal void AddChild(NginxDirective child) => (children ??= new List<NginxDirective>()).Add(child);
 
-    internal void AddIncludedFile(NginxFile file) => (includedFiles ??= new List<NginxFile>()).Add(file);
+    internal void AddIncludedFile(NginxFile file) => ((rare ??= new RareParts()).IncludedFiles ??= new List<NginxFile>()).Add(file);
+
+    private sealed class RareParts
+    {
+        public string? OpaqueBody { get; set; }
+
+        public List<NginxFile>? IncludedFiles { get; set; }
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -11,15 +12,19 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// per <c>include</c>, and resolving its real path costs one lookup instead of a query per folder.
 /// </summary>
 /// <remarks>
-/// The cache assumes the files do not change during the run. It keeps every text it has read until the run
-/// ends, which costs about twice the input size in memory (UTF-16), far less than the trees built from them.
+/// The cache assumes the files do not change during the run. It keeps the text of a file read twice until the
+/// run ends. The text of a file read once is not kept, so a site that only its main file includes dies with
+/// that file's tree.
+/// Several threads may use one cache, each through its own <see cref="ForWorker"/> view. Two threads that
+/// miss the same entry at once both compute it, and both get the same value.
 /// </remarks>
 internal sealed class NginxFileCache
 {
-    private readonly Dictionary<string, ReadOutcome> sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> realPaths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> globs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> fileExists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadOutcome> sources;
+    private readonly ConcurrentDictionary<string, string> realPaths;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> globs;
+    private readonly ConcurrentDictionary<string, bool> fileExists;
+    private readonly ConcurrentDictionary<string, byte> readOnce;
     private readonly List<string>? dumpedPaths;
     private readonly IConfigFileSystem fileSystem = DiskFileSystem.Instance;
 
@@ -27,6 +32,22 @@ internal sealed class NginxFileCache
     public NginxFileCache(IConfigFileSystem? fileSystem = null)
     {
         this.fileSystem = fileSystem ?? DiskFileSystem.Instance;
+        sources = new ConcurrentDictionary<string, ReadOutcome>(StringComparer.Ordinal);
+        realPaths = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        globs = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        fileExists = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        readOnce = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+    }
+
+    private NginxFileCache(NginxFileCache shared)
+    {
+        fileSystem = shared.fileSystem;
+        sources = shared.sources;
+        realPaths = shared.realPaths;
+        globs = shared.globs;
+        fileExists = shared.fileExists;
+        readOnce = shared.readOnce;
+        dumpedPaths = shared.dumpedPaths;
     }
 
     /// <summary>
@@ -34,6 +55,7 @@ internal sealed class NginxFileCache
     /// includes resolve among the dumped files by their original paths.
     /// </summary>
     public NginxFileCache(IReadOnlyList<NginxDumpedFile> dumpedFiles)
+        : this(fileSystem: null)
     {
         dumpedPaths = new List<string>();
         foreach (var file in dumpedFiles)
@@ -50,8 +72,17 @@ internal sealed class NginxFileCache
     /// <summary>Whether the files are those of an <c>nginx -T</c> dump, with the absolute paths of the machine it ran on.</summary>
     public bool IsDump => dumpedPaths is not null;
 
-    /// <summary>The words of the files read in this run, shared between their tokens.</summary>
+    /// <summary>
+    /// The words of the files read through this view, shared between their tokens. Each view has its own
+    /// table, because the table is not safe for concurrent use.
+    /// </summary>
     public NginxWordTable Words { get; } = new();
+
+    /// <summary>
+    /// Returns a view for one more thread: it shares the texts, paths and globs read so far and to come,
+    /// with a word table of its own.
+    /// </summary>
+    public NginxFileCache ForWorker() => new(this);
 
     public string RealPath(string path)
     {
@@ -114,7 +145,13 @@ internal sealed class NginxFileCache
                 outcome = new ReadOutcome(null, exception.Message);
             }
 
-            sources[path] = outcome;
+            // Most files are read once, and keeping their text to the end of the run made the garbage
+            // collector copy it from generation to generation. So a text is kept from its second read on,
+            // which a snippet that many servers include reaches at once. Errors are kept from the first.
+            if (outcome.Source is null || !readOnce.TryAdd(path, 0))
+            {
+                sources[path] = outcome;
+            }
         }
 
         error = outcome.Error;

@@ -46,18 +46,38 @@ internal sealed class NginxLexer
     private readonly NginxWordTable? wordTable;
     private readonly string text;
     private readonly List<NginxToken> comments = new();
+    private readonly List<NginxLexeme>? recorded;
+    private readonly NginxLexemeRecording? replayed;
     private int position;
     private int line = 1;
+    private bool recordingSpoiled;
 
     /// <param name="source">The file to read.</param>
     /// <param name="reportError">Receives an error message and the offset it is about.</param>
-    public NginxLexer(NginxSourceText source, Action<string, int> reportError, NginxWordTable? wordTable = null)
+    /// <param name="wordTable">Shares the strings of short words between tokens; null copies every word.</param>
+    /// <param name="record">Whether to keep the lexemes for <see cref="FinishRecording"/>.</param>
+    public NginxLexer(NginxSourceText source, Action<string, int> reportError, NginxWordTable? wordTable = null, bool record = false)
     {
         this.source = source;
         this.reportError = reportError;
         this.wordTable = wordTable;
         text = source.Text;
+        recorded = record ? new List<NginxLexeme>() : null;
     }
+
+    private NginxLexer(NginxSourceText source, NginxLexemeRecording recording)
+        : this(source, (_, _) => { }, wordTable: null)
+    {
+        replayed = recording;
+        UnclosedQuoteOffset = recording.UnclosedQuoteOffset;
+    }
+
+    /// <summary>
+    /// Creates a lexer that returns the lexemes an earlier lexer recorded for the same file, tokens included,
+    /// without reading the text again. A snippet that every server includes is then lexed a few times per run,
+    /// not once per include.
+    /// </summary>
+    public static NginxLexer Replay(NginxSourceText source, NginxLexemeRecording recording) => new(source, recording);
 
     public NginxSourceText Source => source;
 
@@ -65,9 +85,36 @@ internal sealed class NginxLexer
     public int? UnclosedQuoteOffset { get; private set; }
 
     /// <summary>The <c>#</c> comments read so far, each with the text after the <c>#</c>, without escape decoding.</summary>
-    public IReadOnlyList<NginxToken> Comments => comments;
+    public IReadOnlyList<NginxToken> Comments => replayed?.Comments ?? comments;
 
     public NginxLexeme Next()
+    {
+        if (replayed is not null)
+        {
+            var lexemes = replayed.Lexemes;
+            return lexemes[Math.Min(position++, lexemes.Length - 1)];
+        }
+
+        var lexeme = ReadNext();
+        recorded?.Add(lexeme);
+        return lexeme;
+    }
+
+    /// <summary>
+    /// Returns what this lexer recorded, or null when a replay could differ from a new read: the file had an
+    /// error inside a word, a Lua block read as raw text, or the reader stopped before its end.
+    /// </summary>
+    public NginxLexemeRecording? FinishRecording()
+    {
+        if (recorded is null || recordingSpoiled || recorded.Count == 0 || recorded[recorded.Count - 1].Kind != NginxLexemeKind.EndOfFile)
+        {
+            return null;
+        }
+
+        return new NginxLexemeRecording(recorded.ToArray(), comments.ToArray(), UnclosedQuoteOffset);
+    }
+
+    private NginxLexeme ReadNext()
     {
         SkipWhitespaceAndComments();
         if (position >= text.Length)
@@ -102,6 +149,12 @@ internal sealed class NginxLexer
     /// </summary>
     public string? ReadLuaBlock()
     {
+        if (replayed is not null)
+        {
+            throw new InvalidOperationException("A recording never contains a Lua block, so a replay cannot read one.");
+        }
+
+        recordingSpoiled = true;
         var start = position;
         var depth = 1;
         while (position < text.Length)
@@ -139,6 +192,12 @@ internal sealed class NginxLexer
         }
 
         return null;
+    }
+
+    private void ReportError(string message, int offset)
+    {
+        recordingSpoiled = true;
+        reportError(message, offset);
     }
 
     private static bool IsWhitespace(char ch) => ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
@@ -271,7 +330,7 @@ internal sealed class NginxLexer
         var next = text[position];
         if (!IsWhitespace(next) && next != ';' && next != '{' && next != ')')
         {
-            reportError("unexpected \"" + next + "\"", position);
+            ReportError("unexpected \"" + next + "\"", position);
         }
     }
 
@@ -296,12 +355,12 @@ internal sealed class NginxLexer
 
         if (quote != '\0')
         {
-            reportError("too long parameter, probably missing terminating \"" + quote + "\" character", start);
+            ReportError("too long parameter, probably missing terminating \"" + quote + "\" character", start);
             return;
         }
 
         var shown = text.Substring(start, Math.Min(10, length));
-        reportError("too long parameter \"" + shown + "...\" started", start);
+        ReportError("too long parameter \"" + shown + "...\" started", start);
     }
 
     private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)

@@ -30,6 +30,7 @@ internal sealed class NginxParser
     private readonly string nginxPrefix;
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
+    private readonly Stack<List<NginxToken>> spareWordLists = new();
     private bool fileLimitReported;
     private int nesting;
 
@@ -73,9 +74,16 @@ internal sealed class NginxParser
             }
 
             var state = new FileState(source, file, diagnostics);
-            var lexer = new NginxLexer(source, state.ReportSyntaxError, fileCache.Words);
+            var recording = source.Recording;
+            var lexer = recording is null
+                ? new NginxLexer(source, state.ReportSyntaxError, fileCache.Words, record: source.CountReadAndCheckRecording())
+                : NginxLexer.Replay(source, recording);
             ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
             file.Comments = lexer.Comments;
+            if (recording is null && lexer.FinishRecording() is { } finished)
+            {
+                source.Recording = finished;
+            }
         }
         finally
         {
@@ -105,7 +113,22 @@ internal sealed class NginxParser
 
     private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
     {
-        var words = new List<NginxToken>();
+        // Every block needs a list for the words of its current statement, and a large set has hundreds of
+        // thousands of blocks, so the lists of finished blocks are reused.
+        var words = spareWordLists.Count > 0 ? spareWordLists.Pop() : new List<NginxToken>();
+        try
+        {
+            return ParseStatements(lexer, state, parent, addToContainer, isFileTopLevel, words);
+        }
+        finally
+        {
+            words.Clear();
+            spareWordLists.Push(words);
+        }
+    }
+
+    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel, List<NginxToken> words)
+    {
         while (true)
         {
             var lexeme = lexer.Next();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -15,6 +16,8 @@ internal sealed class NginxSourceText
 
     private readonly List<int> lineStarts = new() { 0 };
     private readonly bool isUtf8;
+    private NginxLexemeRecording? recording;
+    private int reads;
 
     private NginxSourceText(string path, string text, bool isUtf8)
     {
@@ -35,6 +38,23 @@ internal sealed class NginxSourceText
     public string Path { get; }
 
     public string Text { get; }
+
+    /// <summary>
+    /// The lexemes of the file once this text has been parsed twice, so that later includes of it replay them
+    /// instead of reading the text again; null before that, or when the file cannot be replayed. Several threads may
+    /// read and set it, and any recording of the file is as good as another.
+    /// </summary>
+    public NginxLexemeRecording? Recording
+    {
+        get => Volatile.Read(ref recording);
+        set => Volatile.Write(ref recording, value);
+    }
+
+    /// <summary>
+    /// Counts one more read of the file and returns whether it is worth recording its lexemes: from the second
+    /// read on, since most files are read once and a recording of those would only cost memory.
+    /// </summary>
+    public bool CountReadAndCheckRecording() => Interlocked.Increment(ref reads) >= 2;
 
     /// <summary>Whether the file starts with a UTF-8 byte order mark, which nginx does not skip.</summary>
     public bool StartsWithByteOrderMark => Text.Length > 0 && Text[0] == '\uFEFF';
