@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -173,13 +172,9 @@ public sealed class LintEngine
         {
             text = TextPrefix.Read(input.FullPath);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
         {
-            diagnostics.Notify(new LintNotification(
-                NotificationCodes.ReadError,
-                NotificationLevel.Error,
-                "Cannot read '" + DisplayPath(input.FullPath, baseDirectory) + "': " + exception.Message,
-                location: null));
+            diagnostics.Notify(ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception));
             return null;
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Workspace;
 
@@ -118,13 +117,9 @@ public sealed class EditorConfigLookup
                 file = EditorConfigFile.Parse(path, File.ReadAllText(path));
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
         {
-            notifications.Add(new LintNotification(
-                NotificationCodes.ReadError,
-                NotificationLevel.Error,
-                "Cannot read '" + path + "': " + exception.Message,
-                location: null));
+            notifications.Add(ReadFailure.Notification(path, exception));
         }
 
         filesByPath[path] = file;

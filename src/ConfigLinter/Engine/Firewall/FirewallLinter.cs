@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Security;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Firewall.Rules;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -35,9 +33,9 @@ public static class FirewallLinter
             {
                 text = options.FileSystem.ReadAllText(path);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+            catch (Exception exception) when (ReadFailure.IsReadError(exception))
             {
-                diagnostics.Notify(new LintNotification(NotificationCodes.ReadError, NotificationLevel.Error, "Cannot read '" + path + "': " + exception.Message, location: null));
+                diagnostics.Notify(ReadFailure.Notification(path, exception));
                 continue;
             }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
@@ -63,13 +62,9 @@ internal static class InputWalker
             childFiles = Directory.GetFiles(directory);
             childDirectories = Directory.GetDirectories(directory);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
         {
-            diagnostics.Notify(new LintNotification(
-                NotificationCodes.ReadError,
-                NotificationLevel.Error,
-                "Cannot read folder '" + displayPath + "': " + exception.Message,
-                location: null));
+            diagnostics.Notify(ReadFailure.Notification(displayPath, exception, kind: "folder"));
             return;
         }
 

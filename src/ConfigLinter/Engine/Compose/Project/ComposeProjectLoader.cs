@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security;
 using NetSecAnalyzers.ConfigLinter.Compose.Yaml;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -64,13 +63,9 @@ internal sealed class ComposeProjectLoader
         {
             text = fileSystem.ReadAllText(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (ReadFailure.IsReadError(exception) || exception is ArgumentException or NotSupportedException)
         {
-            diagnostics.Notify(new LintNotification(
-                ComposeNotificationCodes.Reference,
-                NotificationLevel.Error,
-                "Cannot read compose file '" + path + "': " + exception.Message,
-                referencedFrom));
+            diagnostics.Notify(ReadFailure.Notification(path, exception, kind: "compose file", ComposeNotificationCodes.Reference, referencedFrom));
             return null;
         }
 
