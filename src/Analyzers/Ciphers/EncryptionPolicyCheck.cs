@@ -25,7 +25,7 @@ internal sealed class EncryptionPolicyCheck : SettingCheck<WrittenConstant>
         noEncryption = MemberValue(encryptionPolicy, "NoEncryption");
     }
 
-    public override bool HasSettingParameters => true;
+    public override SettingCalls CallsWithSettings => SettingCalls.Methods | SettingCalls.Constructors;
 
     /// <summary>Resolves the enum; returns null when the compilation does not reference it.</summary>
     public static EncryptionPolicyCheck? TryCreate(Compilation compilation) =>

@@ -61,8 +61,8 @@ internal sealed class HttpClientSymbols
     /// constructor, or of an extension method on a client type such as <c>GetFromJsonAsync</c>.
     /// </summary>
     public bool IsAddressParameter(IMethodSymbol method, IParameterSymbol parameter) =>
-        IsAddressType(parameter.Type)
-        && Array.IndexOf(AddressParameters, parameter.Name) >= 0
+        Array.IndexOf(AddressParameters, parameter.Name) >= 0
+        && IsAddressType(parameter.Type)
         && IsClientType(TargetType(method));
 
     /// <summary>Returns the type a call acts on: the receiver of an extension method, otherwise the declaring type.</summary>
