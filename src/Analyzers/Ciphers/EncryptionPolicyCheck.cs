@@ -33,7 +33,10 @@ internal sealed class EncryptionPolicyCheck : SettingCheck<WrittenConstant>
             ? new EncryptionPolicyCheck(type, compilation.Assembly)
             : null;
 
-    public override bool IsSettingType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, encryptionPolicy);
+    // The type kind is tested first because it is cheaper than a symbol comparison, and this runs for
+    // every argument of every call.
+    public override bool IsSettingType(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Enum } && SymbolEqualityComparer.Default.Equals(type, encryptionPolicy);
 
     public override bool IsFinding(ConstantSource source) =>
         IsSettingType(source.Constant.Type)

@@ -51,7 +51,8 @@ internal sealed class HttpClientSymbols
 
     /// <summary>Returns true for <c>string</c> and <c>System.Uri</c>, the types a request address is written in.</summary>
     public bool IsAddressType(ITypeSymbol? type) =>
-        type?.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, Uri);
+        type?.SpecialType == SpecialType.System_String
+        || (type is { TypeKind: TypeKind.Class, Name: nameof(System.Uri) } && SymbolEqualityComparer.Default.Equals(type, Uri));
 
     public bool IsAddressProperty(IPropertySymbol property) =>
         Array.IndexOf(AddressProperties, property.Name) >= 0 && IsClientType(property.ContainingType);

@@ -48,8 +48,11 @@ internal sealed class SettingAnalysis<TFinding>
 
     private void AnalyzeWriteOrStore(OperationAnalysisContext context)
     {
+        // Most writes to settings write safe values, so a write is first judged on its own, and its member
+        // is analyzed only when the write reaches a reported constant.
         var operation = context.Operation;
-        if (!check.WritesSetting(operation) && !(check.IsVariableStore(operation) && check.ContainsFindingCandidate(operation)))
+        var writesFinding = check.WritesSetting(operation) && check.WritesFinding(operation);
+        if (!writesFinding && !(check.IsVariableStore(operation) && check.ContainsFindingCandidate(operation)))
         {
             return;
         }

@@ -89,9 +89,29 @@ internal abstract class SettingCheck<TFinding>
 
     /// <summary>
     /// Returns true when <paramref name="operation"/> writes a setting. It runs for every operation of
-    /// <see cref="WriteKinds"/> in the compilation, so it allocates nothing.
+    /// <see cref="WriteKinds"/> in the compilation, so it allocates nothing, except for a deconstruction.
     /// </summary>
     public bool WritesSetting(IOperation operation) => FindWrites(operation, writes: null);
+
+    /// <summary>
+    /// Returns true when a value that <paramref name="operation"/> writes to a setting comes from a constant
+    /// that the rule reports. A write that is the innermost write or store around a reported constant always
+    /// reaches that constant itself, so a write for which this is false reports nothing.
+    /// </summary>
+    public bool WritesFinding(IOperation operation)
+    {
+        var writes = new List<SettingWrite>();
+        FindWrites(operation, writes);
+        foreach (var write in writes)
+        {
+            if (Sources.Find(write.Value).Exists(IsFinding))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Adds the values that <paramref name="operation"/> writes to settings.</summary>
     public void AddWrites(IOperation operation, List<SettingWrite> writes) => FindWrites(operation, writes);
@@ -101,14 +121,22 @@ internal abstract class SettingCheck<TFinding>
     /// <see cref="ConstantSources"/> follows back from a read: a declarator, <c>x = v</c>, a deconstruction,
     /// and <c>x |= v</c> where bitwise operators count.
     /// </summary>
-    public bool IsVariableStore(IOperation operation) => operation switch
+    public bool IsVariableStore(IOperation operation)
     {
-        IVariableDeclaratorOperation => true,
-        ISimpleAssignmentOperation assignment => IsVariable(assignment.Target),
-        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound => TracesBitwiseOperators && IsVariable(compound.Target),
-        IDeconstructionAssignmentOperation => true,
-        _ => false,
-    };
+        switch (operation.Kind)
+        {
+            case OperationKind.VariableDeclarator:
+            case OperationKind.DeconstructionAssignment:
+                return true;
+            case OperationKind.SimpleAssignment:
+                return IsVariable(((ISimpleAssignmentOperation)operation).Target);
+            case OperationKind.CompoundAssignment when TracesBitwiseOperators:
+                var compound = (ICompoundAssignmentOperation)operation;
+                return compound.OperatorKind == BinaryOperatorKind.Or && IsVariable(compound.Target);
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// Returns true when some constant inside <paramref name="operation"/> would be a finding if it reached a
@@ -166,33 +194,44 @@ internal abstract class SettingCheck<TFinding>
     /// </summary>
     private bool FindWrites(IOperation operation, List<SettingWrite>? writes)
     {
-        switch (operation)
+        // A switch on the kind is cheaper than a chain of interface type tests, and this runs for every
+        // assignment and call of the compilation.
+        switch (operation.Kind)
         {
-            case ISimpleAssignmentOperation assignment:
+            case OperationKind.SimpleAssignment:
+                var assignment = (ISimpleAssignmentOperation)operation;
                 return AddWrite(assignment.Target, assignment.Value, writes);
 
             // &= can only remove bits. ^= toggles bits whose earlier state is unknown, so it is not judged.
-            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or } compound when TracesBitwiseOperators:
-                return AddWrite(compound.Target, compound.Value, writes);
-            case IDeconstructionAssignmentOperation deconstruction:
-                var found = false;
-                foreach (var (target, value) in Deconstruction.Pairs(deconstruction.Target, deconstruction.Value))
-                {
-                    found |= AddWrite(target, value, writes);
-                    if (found && writes is null)
-                    {
-                        return true;
-                    }
-                }
-
-                return found;
-            case IInvocationOperation invocation when (CallsWithSettings & SettingCalls.Methods) != 0:
+            case OperationKind.CompoundAssignment when TracesBitwiseOperators:
+                var compound = (ICompoundAssignmentOperation)operation;
+                return compound.OperatorKind == BinaryOperatorKind.Or && AddWrite(compound.Target, compound.Value, writes);
+            case OperationKind.DeconstructionAssignment:
+                return AddDeconstructionWrites((IDeconstructionAssignmentOperation)operation, writes);
+            case OperationKind.Invocation when (CallsWithSettings & SettingCalls.Methods) != 0:
+                var invocation = (IInvocationOperation)operation;
                 return AddArgumentWrites(invocation.TargetMethod, invocation.Arguments, writes);
-            case IObjectCreationOperation { Constructor: { } constructor } creation when (CallsWithSettings & SettingCalls.Constructors) != 0:
-                return AddArgumentWrites(constructor, creation.Arguments, writes);
+            case OperationKind.ObjectCreation when (CallsWithSettings & SettingCalls.Constructors) != 0:
+                var creation = (IObjectCreationOperation)operation;
+                return creation.Constructor is { } constructor && AddArgumentWrites(constructor, creation.Arguments, writes);
             default:
                 return false;
         }
+    }
+
+    private bool AddDeconstructionWrites(IDeconstructionAssignmentOperation deconstruction, List<SettingWrite>? writes)
+    {
+        var found = false;
+        foreach (var (target, value) in Deconstruction.Pairs(deconstruction.Target, deconstruction.Value))
+        {
+            found |= AddWrite(target, value, writes);
+            if (found && writes is null)
+            {
+                return true;
+            }
+        }
+
+        return found;
     }
 
     private bool AddWrite(IOperation target, IOperation value, List<SettingWrite>? writes)
@@ -216,7 +255,11 @@ internal abstract class SettingCheck<TFinding>
         var found = false;
         foreach (var argument in arguments)
         {
+            // The argument's value, with its implicit conversion, has the parameter's type. Reading the type
+            // from the operation avoids the new ITypeSymbol that IParameterSymbol.Type creates for an
+            // annotated type, and most arguments are dismissed by it.
             if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && IsSettingType(argument.Value.Type)
                 && argument.Parameter is { } parameter
                 && IsSettingParameter(method, parameter))
             {
@@ -233,11 +276,15 @@ internal abstract class SettingCheck<TFinding>
         return found;
     }
 
-    private static bool IsVariable(IOperation target) => target is ILocalReferenceOperation or IParameterReferenceOperation;
+    private static bool IsVariable(IOperation target) => target.Kind is OperationKind.LocalReference or OperationKind.ParameterReference;
 
+    // The operation's type is the property's type. It is read from the operation because
+    // IPropertySymbol.Type creates a new ITypeSymbol whenever the type carries a nullable annotation
+    // (TypeSymbol.GetITypeSymbol in Roslyn's C# compiler), which every reference type does where nullable is on.
     private IPropertySymbol? SettingOf(IOperation target) =>
-        target is IPropertyReferenceOperation { Property: { SetMethod: not null } property }
-        && IsSettingType(property.Type)
+        target.Kind == OperationKind.PropertyReference
+        && IsSettingType(target.Type)
+        && target is IPropertyReferenceOperation { Property: { SetMethod: not null } property }
         && !SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, sourceAssembly)
         && IsSettingProperty(property)
             ? property

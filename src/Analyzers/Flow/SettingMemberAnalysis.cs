@@ -122,7 +122,8 @@ internal sealed class SettingMemberAnalysis<TFinding>
     /// of one of the member's parameters. The result depends on the constant alone, never on which write
     /// reached it, and the operation contains the constant, so the driver counts the diagnostic as local.
     /// <paramref name="write"/> reports the rare constant outside all of these, such as a default value of a
-    /// local function's parameter.
+    /// local function's parameter, which the driver runs no action for. That diagnostic is not local, so the
+    /// IDE may miss it when it analyzes only a span.
     /// </summary>
     private static IOperation ReporterOf(SettingCheck<TFinding> check, IOperation root, ISymbol member, IOperation constant, IOperation write)
     {
@@ -133,7 +134,9 @@ internal sealed class SettingMemberAnalysis<TFinding>
                 return current;
             }
 
-            if (current is IParameterInitializerOperation { Parent: null } && IsDeclarationOf(root, member))
+            if (current is IParameterInitializerOperation { Parent: null } parameterDefault
+                && SymbolEqualityComparer.Default.Equals(parameterDefault.Parameter.ContainingSymbol, member)
+                && IsDeclarationOf(root, member))
             {
                 return current;
             }

@@ -132,6 +132,24 @@ public class SettingAnalysisTests
         Assert.Equal(expected, Describe(second));
     }
 
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
+    public Task LocalFunctionDefault_Reports() =>
+        CSharpCodeFixVerifier<LegacyTlsProtocolAnalyzer, NetSecAnalyzers.CodeFixes.LegacyTlsProtocolCodeFixProvider>.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Security.Authentication;
+
+            class C
+            {
+                void M(HttpClientHandler handler)
+                {
+                    Apply();
+
+                    void Apply(SslProtocols protocols = [|SslProtocols.Tls|]) => handler.SslProtocols = protocols;
+                }
+            }
+            """);
+
     /// <summary>Compiles the source without its markup; returns it with the expected findings in source order.</summary>
     private static (CSharpCompilation Compilation, List<(string Id, TextSpan Span)> Expected) Compile()
     {
