@@ -150,6 +150,18 @@ public class SettingAnalysisTests
             }
             """);
 
+    [Fact]
+    [Trait("Rule", "NETSEC001")]
+    public Task PrimaryConstructorDefault_Reports() =>
+        CSharpCodeFixVerifier<LegacyTlsProtocolAnalyzer, NetSecAnalyzers.CodeFixes.LegacyTlsProtocolCodeFixProvider>.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Security.Authentication;
+
+            class Client(SslProtocols protocols = [|SslProtocols.Tls|]) : HttpClient(new HttpClientHandler { SslProtocols = protocols })
+            {
+            }
+            """);
+
     /// <summary>Compiles the source without its markup; returns it with the expected findings in source order.</summary>
     private static (CSharpCompilation Compilation, List<(string Id, TextSpan Span)> Expected) Compile()
     {
