@@ -35,7 +35,6 @@ public sealed class ClearTextHttpAnalyzer : DiagnosticAnalyzer
         }
 
         var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
-        context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
+        new SettingAnalysis<WrittenConstant>(check, scope).Register(context);
     }
 }

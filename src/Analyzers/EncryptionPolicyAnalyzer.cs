@@ -34,7 +34,6 @@ public sealed class EncryptionPolicyAnalyzer : DiagnosticAnalyzer
         }
 
         var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
-        context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
+        new SettingAnalysis<WrittenConstant>(check, scope).Register(context);
     }
 }

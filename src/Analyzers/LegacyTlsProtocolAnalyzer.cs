@@ -36,7 +36,6 @@ public sealed class LegacyTlsProtocolAnalyzer : DiagnosticAnalyzer
 
         var check = new LegacyProtocolCheck(symbols, context.Compilation.Assembly);
         var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        var analysis = new SettingAnalysis<LegacyValue>(check, scope);
-        context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
+        new SettingAnalysis<LegacyValue>(check, scope).Register(context);
     }
 }

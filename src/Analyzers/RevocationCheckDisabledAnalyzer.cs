@@ -36,7 +36,6 @@ public sealed class RevocationCheckDisabledAnalyzer : DiagnosticAnalyzer
 
         var check = new RevocationCheck(symbols, context.Compilation.Assembly);
         var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
-        context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
+        new SettingAnalysis<WrittenConstant>(check, scope).Register(context);
     }
 }

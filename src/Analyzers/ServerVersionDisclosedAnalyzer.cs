@@ -33,7 +33,6 @@ public sealed class ServerVersionDisclosedAnalyzer : DiagnosticAnalyzer
         }
 
         var scope = TestProjectScope.Create(context.Compilation, context.Options);
-        var analysis = new SettingAnalysis<WrittenConstant>(check, scope);
-        context.RegisterOperationBlockStartAction(analysis.OnOperationBlockStart);
+        new SettingAnalysis<WrittenConstant>(check, scope).Register(context);
     }
 }

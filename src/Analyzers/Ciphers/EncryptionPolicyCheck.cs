@@ -25,7 +25,7 @@ internal sealed class EncryptionPolicyCheck : SettingCheck<WrittenConstant>
         noEncryption = MemberValue(encryptionPolicy, "NoEncryption");
     }
 
-    public override bool HasSettingParameters => true;
+    public override SettingCalls CallsWithSettings => SettingCalls.Methods | SettingCalls.Constructors;
 
     /// <summary>Resolves the enum; returns null when the compilation does not reference it.</summary>
     public static EncryptionPolicyCheck? TryCreate(Compilation compilation) =>
@@ -33,7 +33,10 @@ internal sealed class EncryptionPolicyCheck : SettingCheck<WrittenConstant>
             ? new EncryptionPolicyCheck(type, compilation.Assembly)
             : null;
 
-    public override bool IsSettingType(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, encryptionPolicy);
+    // The type kind is tested first because it is cheaper than a symbol comparison, and this runs for
+    // every argument of every call.
+    public override bool IsSettingType(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Enum } && SymbolEqualityComparer.Default.Equals(type, encryptionPolicy);
 
     public override bool IsFinding(ConstantSource source) =>
         IsSettingType(source.Constant.Type)

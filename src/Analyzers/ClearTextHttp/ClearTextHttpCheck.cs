@@ -21,7 +21,7 @@ internal sealed class ClearTextHttpCheck : SettingCheck<WrittenConstant>
         this.symbols = symbols;
     }
 
-    public override bool HasSettingParameters => true;
+    public override SettingCalls CallsWithSettings => SettingCalls.Methods | SettingCalls.Constructors;
 
     /// <summary>Resolves the client types; returns null when none of them is referenced.</summary>
     public static ClearTextHttpCheck? TryCreate(Compilation compilation)

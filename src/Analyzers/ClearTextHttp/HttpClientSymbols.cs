@@ -51,7 +51,8 @@ internal sealed class HttpClientSymbols
 
     /// <summary>Returns true for <c>string</c> and <c>System.Uri</c>, the types a request address is written in.</summary>
     public bool IsAddressType(ITypeSymbol? type) =>
-        type?.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, Uri);
+        type?.SpecialType == SpecialType.System_String
+        || (type is { TypeKind: TypeKind.Class, Name: nameof(System.Uri) } && SymbolEqualityComparer.Default.Equals(type, Uri));
 
     public bool IsAddressProperty(IPropertySymbol property) =>
         Array.IndexOf(AddressProperties, property.Name) >= 0 && IsClientType(property.ContainingType);
@@ -61,8 +62,8 @@ internal sealed class HttpClientSymbols
     /// constructor, or of an extension method on a client type such as <c>GetFromJsonAsync</c>.
     /// </summary>
     public bool IsAddressParameter(IMethodSymbol method, IParameterSymbol parameter) =>
-        IsAddressType(parameter.Type)
-        && Array.IndexOf(AddressParameters, parameter.Name) >= 0
+        Array.IndexOf(AddressParameters, parameter.Name) >= 0
+        && IsAddressType(parameter.Type)
         && IsClientType(TargetType(method));
 
     /// <summary>Returns the type a call acts on: the receiver of an extension method, otherwise the declaring type.</summary>

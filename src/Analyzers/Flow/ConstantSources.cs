@@ -47,6 +47,10 @@ internal sealed class ConstantSources
         this.builders = builders;
     }
 
+    /// <summary>Returns true for an expression that <see cref="Find"/> can return as a source.</summary>
+    public bool IsConstant(IOperation operation) =>
+        operation.ConstantValue.HasValue || builders?.IsPartialConstant(operation) == true;
+
     public List<ConstantSource> Find(IOperation value)
     {
         var found = new List<ConstantSource>();
@@ -87,7 +91,7 @@ internal sealed class ConstantSources
             return;
         }
 
-        if (operation.ConstantValue.HasValue || builders?.IsPartialConstant(operation) == true)
+        if (IsConstant(operation))
         {
             found.Add(new ConstantSource(operation, keptBits));
             return;

@@ -2,106 +2,88 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace NetSecAnalyzers.Analyzers.Flow;
 
 /// <summary>
-/// One rule for one member: collects the values its code writes to settings, then reports the constants
-/// that lie inside the member. A constant in a field or property initializer is reported by that field or
-/// property, after it searches its file for writes that the initializer reaches. Each member reports only
-/// what lies in its own declaration, so the IDE finds the diagnostic, and its fix, when it analyzes that
-/// member alone.
+/// One rule's findings in one member root: a method's or accessor's body, or a field's or property's
+/// initializer. A finding is a constant inside the member's declaration that a write to a setting in the
+/// root reaches, one per expression. A constant outside the member, such as a field's initializer, is
+/// left to that field, which searches its file for writes that its initializer reaches. Each member reports
+/// only what lies in its own declaration, so the IDE finds the diagnostic, and its fix, when it analyzes
+/// that member alone.
 /// </summary>
 internal sealed class SettingMemberAnalysis<TFinding>
     where TFinding : ConstantFinding
 {
-    // Most operations write no setting, so each thread collects into one scratch list, and a member's own
-    // list exists only once it has a write.
-    [ThreadStatic]
-    private static List<SettingWrite>? scratch;
-
-    private readonly SettingCheck<TFinding> check;
-    private readonly object gate = new();
-    private List<SettingWrite>? writes;
-
-    public SettingMemberAnalysis(SettingCheck<TFinding> check)
+    private SettingMemberAnalysis(List<(TFinding Finding, IOperation Reporter)> findings)
     {
-        this.check = check;
+        Findings = findings;
     }
 
-    public void CollectWrite(OperationAnalysisContext context)
+    /// <summary>
+    /// The findings in source order, each with the operation that reports it (see <see cref="ReporterOf"/>).
+    /// In a traced field or property initializer, the initializer reports every finding.
+    /// </summary>
+    public IReadOnlyList<(TFinding Finding, IOperation Reporter)> Findings { get; }
+
+    public static SettingMemberAnalysis<TFinding> Analyze(SettingCheck<TFinding> check, IOperation root, ISymbol member, CancellationToken cancellationToken)
     {
-        var found = scratch ??= new List<SettingWrite>();
-        found.Clear();
-        check.AddWrites(context.Operation, found);
-        if (found.Count == 0)
+        var memberSpans = MemberSpans(member);
+        var tracedInitializer = root is ISymbolInitializerOperation && check.IsTracedStorage(member) ? root : null;
+        var found = new List<(TFinding Finding, IOperation Reporter)>();
+        var writes = new List<(SettingWrite Write, IOperation Operation)>();
+        AddWritesBelow(check, root, writes);
+        foreach (var (write, operation) in writes)
         {
-            return;
+            AddFindingsInside(
+                check,
+                write,
+                memberSpans,
+                constant => tracedInitializer ?? ReporterOf(check, root, member, constant, operation),
+                found);
         }
 
-        // The analyzer contract does not promise that one member's operation actions run one at a time.
-        lock (gate)
+        if (tracedInitializer is ISymbolInitializerOperation initializer)
         {
-            (writes ??= new List<SettingWrite>()).AddRange(found);
-        }
-
-        // The scratch list is static, so it must not keep a compilation's operations alive.
-        found.Clear();
-    }
-
-    public void ReportFindings(OperationBlockAnalysisContext context)
-    {
-        // Most members write no setting and initialize no traced storage: they return here without
-        // building their spans or a finding list.
-        List<SettingWrite>? collected;
-        lock (gate)
-        {
-            collected = writes;
-        }
-
-        var hasTracedInitializer = HasTracedInitializer(context);
-        if (collected is null && !hasTracedInitializer)
-        {
-            return;
-        }
-
-        var found = new List<TFinding>();
-        if (collected is not null)
-        {
-            var memberSpans = MemberSpans(context);
-            lock (gate)
-            {
-                foreach (var write in collected)
-                {
-                    AddFindingsInside(write, memberSpans, found);
-                }
-            }
-        }
-
-        if (hasTracedInitializer)
-        {
-            foreach (var block in context.OperationBlocks)
-            {
-                if (block is ISymbolInitializerOperation initializer)
-                {
-                    AddInitializerReachingSettings(initializer, found, context.CancellationToken);
-                }
-            }
+            AddInitializerReachingSettings(check, initializer, found, cancellationToken);
         }
 
         // Findings are merged first so that each expression gets one diagnostic, whatever order the writes
-        // were collected in.
-        found.Sort((left, right) => left.Expression.Syntax.SpanStart.CompareTo(right.Expression.Syntax.SpanStart));
-        foreach (var finding in found)
+        // were found in.
+        found.Sort((left, right) => left.Finding.Expression.Syntax.SpanStart.CompareTo(right.Finding.Expression.Syntax.SpanStart));
+        return new SettingMemberAnalysis<TFinding>(found);
+    }
+
+    /// <summary>
+    /// Adds the writes to settings in <paramref name="operation"/> and below it, in the order of
+    /// <see cref="OperationExtensions.DescendantsAndSelf"/>, each with the operation that makes it.
+    /// </summary>
+    private static void AddWritesBelow(SettingCheck<TFinding> check, IOperation operation, List<(SettingWrite Write, IOperation Operation)> writes)
+    {
+        if (check.WritesSetting(operation))
         {
-            context.ReportDiagnostic(check.CreateDiagnostic(finding));
+            var found = new List<SettingWrite>();
+            check.AddWrites(operation, found);
+            foreach (var write in found)
+            {
+                writes.Add((write, operation));
+            }
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            AddWritesBelow(check, child, writes);
         }
     }
 
-    private void AddInitializerReachingSettings(ISymbolInitializerOperation initializer, List<TFinding> found, CancellationToken cancellationToken)
+    private static void AddInitializerReachingSettings(
+        SettingCheck<TFinding> check,
+        ISymbolInitializerOperation initializer,
+        List<(TFinding Finding, IOperation Reporter)> found,
+        CancellationToken cancellationToken)
     {
         var spans = new[] { (initializer.Syntax.SyntaxTree, initializer.Syntax.Span) };
         if (!check.Sources.Find(initializer.Value).Exists(source => check.IsFinding(source) && IsInside(source.Constant, spans))
@@ -114,42 +96,63 @@ internal sealed class SettingMemberAnalysis<TFinding>
         check.AddWritesInTree(model, treeWrites, cancellationToken);
         foreach (var write in treeWrites)
         {
-            AddFindingsInside(write, spans, found);
+            AddFindingsInside(check, write, spans, _ => initializer, found);
         }
     }
 
-    private void AddFindingsInside(SettingWrite write, IEnumerable<(SyntaxTree Tree, TextSpan Span)> spans, List<TFinding> found)
+    private static void AddFindingsInside(
+        SettingCheck<TFinding> check,
+        SettingWrite write,
+        IEnumerable<(SyntaxTree Tree, TextSpan Span)> spans,
+        Func<IOperation, IOperation> reporterOf,
+        List<(TFinding Finding, IOperation Reporter)> found)
     {
         foreach (var source in check.Sources.Find(write.Value))
         {
             if (check.IsFinding(source) && IsInside(source.Constant, spans))
             {
-                AddOrMerge(found, check.CreateFinding(source, write));
+                AddOrMerge(check, found, check.CreateFinding(source, write), reporterOf(source.Constant));
             }
         }
     }
 
-    private void AddOrMerge(List<TFinding> found, TFinding finding)
+    /// <summary>
+    /// Returns the operation that reports a constant: the innermost one around it that writes a setting or
+    /// stores a value in a local (<see cref="SettingCheck{TFinding}.IsVariableStore"/>), or the default value
+    /// of one of the member's parameters. The result depends on the constant alone, never on which write
+    /// reached it, and the operation contains the constant, so the driver counts the diagnostic as local.
+    /// <paramref name="write"/> reports the rare constant outside all of these, such as a default value of a
+    /// local function's parameter, which the driver runs no action for. That diagnostic is not local, so the
+    /// IDE may miss it when it analyzes only a span.
+    /// </summary>
+    private static IOperation ReporterOf(SettingCheck<TFinding> check, IOperation root, ISymbol member, IOperation constant, IOperation write)
     {
-        for (var i = 0; i < found.Count; i++)
+        for (var current = constant; current is not null; current = current.Parent)
         {
-            if (found[i].Expression.Syntax == finding.Expression.Syntax)
+            if (check.WritesSetting(current) || check.IsVariableStore(current))
             {
-                found[i] = check.Merge(found[i], finding);
-                return;
+                return current;
+            }
+
+            if (current is IParameterInitializerOperation { Parent: null } parameterDefault
+                && SymbolEqualityComparer.Default.Equals(parameterDefault.Parameter.ContainingSymbol, member)
+                && IsDeclarationOf(root, member))
+            {
+                return current;
             }
         }
 
-        found.Add(finding);
+        return write;
     }
 
-    private bool HasTracedInitializer(OperationBlockAnalysisContext context)
+    /// <summary>Returns true when <paramref name="root"/> is the operation of one of the member's declarations.</summary>
+    private static bool IsDeclarationOf(IOperation root, ISymbol member)
     {
-        foreach (var block in context.OperationBlocks)
+        foreach (var reference in member.DeclaringSyntaxReferences)
         {
-            if (block is ISymbolInitializerOperation)
+            if (reference.SyntaxTree == root.Syntax.SyntaxTree && reference.Span == root.Syntax.Span)
             {
-                return IsTracedStorage(context.OwningSymbol);
+                return true;
             }
         }
 
@@ -157,20 +160,31 @@ internal sealed class SettingMemberAnalysis<TFinding>
     }
 
     /// <summary>
-    /// Returns true for the fields and properties whose initializer <see cref="ConstantSources"/> follows
-    /// from a read: constants, read-only or static fields and get-only properties of a setting's type.
+    /// Returns true when two operations are the same, also when they come from two operation trees of one
+    /// syntax tree, as a root found through the semantic model may.
     /// </summary>
-    private bool IsTracedStorage(ISymbol symbol) => symbol switch
-    {
-        IFieldSymbol field => (field.IsConst || field.IsReadOnly || field.IsStatic) && check.IsSettingType(field.Type),
-        IPropertySymbol property => property.SetMethod is null && check.IsSettingType(property.Type),
-        _ => false,
-    };
+    public static bool IsSame(IOperation left, IOperation right) =>
+        left == right || (left.Kind == right.Kind && left.Syntax == right.Syntax);
 
-    private static List<(SyntaxTree Tree, TextSpan Span)> MemberSpans(OperationBlockAnalysisContext context)
+    /// <summary>Merges a finding into the one for the same expression, which keeps its reporter, or adds it.</summary>
+    private static void AddOrMerge(SettingCheck<TFinding> check, List<(TFinding Finding, IOperation Reporter)> found, TFinding finding, IOperation reporter)
+    {
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (found[i].Finding.Expression.Syntax == finding.Expression.Syntax)
+            {
+                found[i] = (check.Merge(found[i].Finding, finding), found[i].Reporter);
+                return;
+            }
+        }
+
+        found.Add((finding, reporter));
+    }
+
+    private static List<(SyntaxTree Tree, TextSpan Span)> MemberSpans(ISymbol member)
     {
         var spans = new List<(SyntaxTree, TextSpan)>();
-        foreach (var reference in context.OwningSymbol.DeclaringSyntaxReferences)
+        foreach (var reference in member.DeclaringSyntaxReferences)
         {
             spans.Add((reference.SyntaxTree, reference.Span));
         }

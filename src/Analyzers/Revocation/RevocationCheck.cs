@@ -22,7 +22,8 @@ internal sealed class RevocationCheck : SettingCheck<WrittenConstant>
         this.symbols = symbols;
     }
 
-    public override bool HasSettingParameters => symbols.SslStream is not null;
+    /// <summary>Only <c>SslStream.AuthenticateAs*</c> takes a revocation argument that counts, and it is no constructor.</summary>
+    public override SettingCalls CallsWithSettings => symbols.SslStream is null ? SettingCalls.None : SettingCalls.Methods;
 
     public override bool IsSettingType(ITypeSymbol? type) =>
         type?.SpecialType == SpecialType.System_Boolean || symbols.IsRevocationMode(type);
@@ -62,6 +63,8 @@ internal sealed class RevocationCheck : SettingCheck<WrittenConstant>
 
     protected override bool IsSettingProperty(IPropertySymbol property) =>
         symbols.IsRevocationMode(property.Type) || symbols.IsSwitch(property);
+
+    protected override bool MayTakeSettings(IMethodSymbol method) => SslStreamAuthentication.Is(method, symbols.SslStream);
 
     protected override bool IsSettingParameter(IMethodSymbol method, IParameterSymbol parameter)
     {

@@ -69,13 +69,14 @@ internal sealed class RevocationSymbols
     /// <summary>Returns true for <c>X509RevocationMode</c>, also through <c>Nullable&lt;T&gt;</c>.</summary>
     public bool IsRevocationMode(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+        // The type kind is tested first because it is cheaper than a symbol comparison.
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Struct, OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
             && nullable.TypeArguments.Length == 1)
         {
             type = nullable.TypeArguments[0];
         }
 
-        return RevocationMode is not null && SymbolEqualityComparer.Default.Equals(type, RevocationMode);
+        return RevocationMode is not null && type is { TypeKind: TypeKind.Enum } && SymbolEqualityComparer.Default.Equals(type, RevocationMode);
     }
 
     /// <summary>Returns true for a <c>bool</c> property that turns revocation checks on, such as <c>HttpClientHandler.CheckCertificateRevocationList</c>.</summary>

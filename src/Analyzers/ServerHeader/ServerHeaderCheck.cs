@@ -20,7 +20,7 @@ internal sealed class ServerHeaderCheck : SettingCheck<WrittenConstant>
         this.kestrelServerOptions = kestrelServerOptions;
     }
 
-    public override bool HasSettingParameters => false;
+    public override SettingCalls CallsWithSettings => SettingCalls.None;
 
     /// <summary>Resolves Kestrel's options type; returns null when Kestrel is not referenced.</summary>
     public static ServerHeaderCheck? TryCreate(Compilation compilation)

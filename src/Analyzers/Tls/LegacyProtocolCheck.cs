@@ -19,7 +19,8 @@ internal sealed class LegacyProtocolCheck : SettingCheck<LegacyValue>
         this.symbols = symbols;
     }
 
-    public override bool HasSettingParameters => symbols.SslStream is not null;
+    /// <summary>Only <c>SslStream.AuthenticateAs*</c> takes a protocol argument that counts, and it is no constructor.</summary>
+    public override SettingCalls CallsWithSettings => symbols.SslStream is null ? SettingCalls.None : SettingCalls.Methods;
 
     public override bool IsSettingType(ITypeSymbol? type) => symbols.Find(type) is not null;
 
@@ -49,6 +50,8 @@ internal sealed class LegacyProtocolCheck : SettingCheck<LegacyValue>
 
     protected override bool IsSettingParameter(IMethodSymbol method, IParameterSymbol parameter) =>
         symbols.Find(parameter.Type) is not null && SslStreamAuthentication.Is(method, symbols.SslStream);
+
+    protected override bool MayTakeSettings(IMethodSymbol method) => SslStreamAuthentication.Is(method, symbols.SslStream);
 
     private long LegacyBits(ConstantSource source, out ProtocolEnum? protocol)
     {

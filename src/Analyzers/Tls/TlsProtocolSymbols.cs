@@ -39,13 +39,15 @@ internal sealed class TlsProtocolSymbols
     /// <summary>Returns the protocol enum that <paramref name="type"/> is, also through <c>Nullable&lt;T&gt;</c>.</summary>
     public ProtocolEnum? Find(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+        // Most types are neither enums nor nullable ones, and the type kind is cheaper to read than a
+        // symbol comparison.
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Struct, OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
             && nullable.TypeArguments.Length == 1)
         {
             type = nullable.TypeArguments[0];
         }
 
-        if (type is null)
+        if (type is not { TypeKind: TypeKind.Enum })
         {
             return null;
         }
