@@ -51,16 +51,16 @@ internal sealed class CertificateValidationCheck
 
     public void AnalyzeOperation(OperationAnalysisContext context)
     {
+        // Nearly every operation installs nothing, so the file's scope is read only for those that do.
         var operation = context.Operation;
-        if (!scope.Includes(operation.Syntax.SyntaxTree))
-        {
-            return;
-        }
-
         if (operation is IInvocationOperation { TargetMethod.Name: "AllowAnyClientCertificate" } allowAny
             && symbols.IsHttpsOptionsMember(allowAny.TargetMethod))
         {
-            AnalyzeAllowAnyClientCertificate(context, allowAny);
+            if (scope.Includes(operation.Syntax.SyntaxTree))
+            {
+                AnalyzeAllowAnyClientCertificate(context, allowAny);
+            }
+
             return;
         }
 
@@ -71,6 +71,12 @@ internal sealed class CertificateValidationCheck
         sites.Find(operation, found, context.CancellationToken);
         if (found.Count == 0)
         {
+            return;
+        }
+
+        if (!scope.Includes(operation.Syntax.SyntaxTree))
+        {
+            found.Clear();
             return;
         }
 

@@ -88,7 +88,12 @@ internal sealed class RateLimitingAnalysis
     public void OnNamedType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        foreach (var action in controllers.UnlimitedActions(type))
+        if (controllers.UnlimitedActions(type) is not { } actions)
+        {
+            return;
+        }
+
+        foreach (var action in actions)
         {
             if (action.Location.SourceTree is { } tree && IsAuthentication(action.Route, tree))
             {
