@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +42,6 @@ public sealed class HstsPolicyTooWeakAnalyzer : DiagnosticAnalyzer
     {
         private readonly INamedTypeSymbol hstsOptions;
         private readonly TestProjectScope scope;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> delegateTypes = new(SymbolEqualityComparer.Default);
 
         public OptionsDelegateAnalysis(INamedTypeSymbol hstsOptions, TestProjectScope scope)
         {
@@ -54,14 +52,6 @@ public sealed class HstsPolicyTooWeakAnalyzer : DiagnosticAnalyzer
         public void OnAnonymousFunction(OperationAnalysisContext context)
         {
             var function = (IAnonymousFunctionOperation)context.Operation;
-
-            // Most lambdas of a project convert to a handful of delegate types, so the test is cached per
-            // delegate type. Reading the lambda's own parameters allocates on every call.
-            if (function.Parent is IDelegateCreationOperation { Type: { } delegateType } && !ConfiguresHstsOptions(delegateType))
-            {
-                return;
-            }
-
             var parameters = function.Symbol.Parameters;
             if (parameters.Length != 1
                 || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, hstsOptions)
@@ -72,20 +62,6 @@ public sealed class HstsPolicyTooWeakAnalyzer : DiagnosticAnalyzer
 
             var options = PipelineOptions.Read(context.Options, function.Syntax.SyntaxTree);
             HstsOptionsWrites.Check(function, hstsOptions, options.HstsMinimumMaxAge, context.ReportDiagnostic);
-        }
-
-        /// <summary>Returns true for a delegate type whose one parameter is <c>HstsOptions</c>, such as <c>Action&lt;HstsOptions&gt;</c>.</summary>
-        private bool ConfiguresHstsOptions(ITypeSymbol delegateType)
-        {
-            if (delegateTypes.TryGetValue(delegateType, out var configures))
-            {
-                return configures;
-            }
-
-            configures = delegateType is INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 } parameters }
-                && SymbolEqualityComparer.Default.Equals(parameters[0].Type, hstsOptions);
-            delegateTypes.TryAdd(delegateType, configures);
-            return configures;
         }
     }
 }

@@ -6,11 +6,12 @@ namespace NetSecAnalyzers.Analyzers;
 
 /// <summary>
 /// Resolves the framework types that the analyzers compare symbols with, once per compilation for all of
-/// them. <see cref="Compilation.GetTypeByMetadataName"/> searches every referenced assembly for each name.
-/// With the .NET 10 and ASP.NET Core 10 reference packs (307 assemblies), one call took 100 to 150 µs
-/// in the analyzer benchmark's compilation of 1,000 files, more than some rules spend on all its files.
-/// This lookup walks the compilation's merged namespaces instead, which the compiler builds for its own
-/// binding anyway, and took 10 to 20 µs there.
+/// them. <see cref="Compilation.GetTypeByMetadataName"/> searches every referenced assembly for each name,
+/// 307 assemblies with the .NET 10 and ASP.NET Core 10 reference packs. This lookup walks the compilation's
+/// merged namespaces instead, which the compiler also builds for its own binding. In the analyzer
+/// benchmark's compilation the 31 names of the certificate, cipher, pipeline and rate-limiting rules took
+/// 2.2 ms through <see cref="Compilation.GetTypeByMetadataName"/> and 0.9 to 2.0 ms through this walk,
+/// merging included (2 cores, shared machine, so an estimate).
 /// </summary>
 internal static class KnownTypes
 {

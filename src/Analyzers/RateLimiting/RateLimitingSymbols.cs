@@ -43,9 +43,17 @@ internal sealed class RateLimitingSymbols
     /// </summary>
     public bool DeclaresRelevantMethod(INamedTypeSymbol? type)
     {
-        if (type is null)
+        // The name test dismisses nearly every call of the project before any symbol comparison.
+        switch (type?.Name)
         {
-            return false;
+            case "EndpointRouteBuilderExtensions":
+            case "RateLimiterEndpointConventionBuilderExtensions":
+            case "RateLimiterApplicationBuilderExtensions":
+            case "RateLimiterOptions":
+            case "RateLimiterOptionsExtensions":
+                break;
+            default:
+                return false;
         }
 
         // The types are static classes and a non-generic options class, so no call is made on a constructed form.
