@@ -100,9 +100,13 @@ internal sealed class ControllerRoutes
         }
     }
 
+    /// <summary>Returns true for a public, concrete, non-generic class, the only kind of type MVC takes as a controller.</summary>
+    public static bool MayBeController(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsGenericType && type.DeclaredAccessibility == Accessibility.Public;
+
     private bool IsController(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public)
+        if (!MayBeController(type))
         {
             return false;
         }
