@@ -27,7 +27,7 @@ public sealed class HstsPolicyTooWeakAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var hstsOptions = context.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
+        var hstsOptions = KnownTypes.Find(context.Compilation, "Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
         if (hstsOptions is null)
         {
             return;

@@ -51,16 +51,16 @@ internal sealed class CertificateValidationCheck
 
     public void AnalyzeOperation(OperationAnalysisContext context)
     {
+        // Nearly every operation installs nothing, so the file's scope is read only for those that do.
         var operation = context.Operation;
-        if (!scope.Includes(operation.Syntax.SyntaxTree))
-        {
-            return;
-        }
-
         if (operation is IInvocationOperation { TargetMethod.Name: "AllowAnyClientCertificate" } allowAny
             && symbols.IsHttpsOptionsMember(allowAny.TargetMethod))
         {
-            AnalyzeAllowAnyClientCertificate(context, allowAny);
+            if (scope.Includes(operation.Syntax.SyntaxTree))
+            {
+                AnalyzeAllowAnyClientCertificate(context, allowAny);
+            }
+
             return;
         }
 
@@ -71,6 +71,12 @@ internal sealed class CertificateValidationCheck
         sites.Find(operation, found, context.CancellationToken);
         if (found.Count == 0)
         {
+            return;
+        }
+
+        if (!scope.Includes(operation.Syntax.SyntaxTree))
+        {
+            found.Clear();
             return;
         }
 
@@ -118,35 +124,38 @@ internal sealed class CertificateValidationCheck
             return;
         }
 
-        var described = site.Describe(DelegateText(source.ReportedAt.Syntax));
-        if (site.IsProcessWide)
-        {
-            described += ", which applies to the whole process,";
-        }
-
-        string message;
+        // Most installed validators are sound, so the message is written only once a finding is certain.
+        string what;
         string remedy;
         string? fix;
         switch (source.Kind)
         {
             case DelegateSourceKind.DangerousValidator:
-                message = described + " accepts every server certificate";
+                what = " accepts every server certificate";
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && site.Value is IPropertyReferenceOperation ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AlwaysTrueBody.AcceptsEverything(source.Body!, context.CancellationToken):
-                message = described + (isClientValidator ? " accepts every client certificate" + required : " accepts every certificate");
+                what = isClientValidator ? " accepts every client certificate" + required : " accepts every certificate";
                 remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
                 fix = CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AcceptedErrors(site, source, context.CancellationToken) is var accepted && accepted != 0:
-                message = described + " accepts " + ErrorNames(accepted) + " without checking the certificate";
+                what = " accepts " + ErrorNames(accepted) + " without checking the certificate";
                 remedy = "accept only SslPolicyErrors.None, or check the certificate itself before accepting an error";
                 fix = null;
                 break;
             default:
                 return;
         }
+
+        var message = site.Describe(DelegateText(source.ReportedAt.Syntax));
+        if (site.IsProcessWide)
+        {
+            message += ", which applies to the whole process,";
+        }
+
+        message += what;
 
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (fix is not null)

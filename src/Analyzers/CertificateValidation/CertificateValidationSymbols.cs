@@ -55,9 +55,9 @@ internal sealed class CertificateValidationSymbols
     /// <summary>Resolves the types; returns null when the compilation cannot declare a validator.</summary>
     public static CertificateValidationSymbols? TryCreate(Compilation compilation)
     {
-        var policyErrors = compilation.GetTypeByMetadataName("System.Net.Security.SslPolicyErrors");
-        var certificate = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate");
-        var chain = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain");
+        var policyErrors = KnownTypes.Find(compilation, "System.Net.Security.SslPolicyErrors");
+        var certificate = KnownTypes.Find(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate");
+        var chain = KnownTypes.Find(compilation, "System.Security.Cryptography.X509Certificates.X509Chain");
         if (policyErrors is not { TypeKind: TypeKind.Enum } || certificate is null || chain is null
             || !ConstantBits.TryGetMember(policyErrors, "RemoteCertificateNameMismatch", out var nameMismatch)
             || !ConstantBits.TryGetMember(policyErrors, "RemoteCertificateChainErrors", out var chainErrors))
@@ -65,8 +65,8 @@ internal sealed class CertificateValidationSymbols
             return null;
         }
 
-        var httpsOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions");
-        var mode = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode");
+        var httpsOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions");
+        var mode = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode");
         var requireCertificate = -1L;
         if (mode is null || !ConstantBits.TryGetMember(mode, "RequireCertificate", out requireCertificate))
         {
@@ -77,7 +77,7 @@ internal sealed class CertificateValidationSymbols
             policyErrors,
             certificate,
             chain,
-            compilation.GetTypeByMetadataName("System.Net.Http.HttpClientHandler"),
+            KnownTypes.Find(compilation, "System.Net.Http.HttpClientHandler"),
             httpsOptions,
             nameMismatch,
             chainErrors,

@@ -56,8 +56,9 @@ internal sealed class InstallSites
         }
     }
 
+    // The delegate type test comes first because it dismisses nearly every property and event at once.
     private IMethodSymbol? ExternalSetting(ISymbol member, ITypeSymbol type) =>
-        SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, sourceAssembly) ? null : symbols.ValidatorInvoke(type);
+        symbols.ValidatorInvoke(type) is { } invoke && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, sourceAssembly) ? invoke : null;
 
     private void AddArguments(
         IMethodSymbol method,

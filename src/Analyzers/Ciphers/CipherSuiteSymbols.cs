@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using NetSecAnalyzers.Analyzers.Flow;
 using NetSecAnalyzers.Catalog.Tls;
 
@@ -16,6 +18,8 @@ internal sealed class CipherSuiteSymbols
     // classified only when the first policy is analyzed.
     private readonly Lazy<Dictionary<long, CipherSuiteMember>> members;
 
+    private static readonly ConcurrentDictionary<string, CipherSuiteMember?> ByName = new(StringComparer.Ordinal);
+
     private CipherSuiteSymbols(INamedTypeSymbol policy, INamedTypeSymbol suiteEnum)
     {
         Policy = policy;
@@ -30,8 +34,8 @@ internal sealed class CipherSuiteSymbols
     /// <summary>Resolves the types; returns null when the compilation does not reference <c>CipherSuitesPolicy</c>.</summary>
     public static CipherSuiteSymbols? TryCreate(Compilation compilation)
     {
-        var policy = compilation.GetTypeByMetadataName("System.Net.Security.CipherSuitesPolicy");
-        var suiteEnum = compilation.GetTypeByMetadataName("System.Net.Security.TlsCipherSuite");
+        var policy = KnownTypes.Find(compilation, "System.Net.Security.CipherSuitesPolicy");
+        var suiteEnum = KnownTypes.Find(compilation, "System.Net.Security.TlsCipherSuite");
         if (policy is null || suiteEnum is not { TypeKind: TypeKind.Enum })
         {
             return null;
@@ -43,14 +47,28 @@ internal sealed class CipherSuiteSymbols
     /// <summary>Returns the classified suite that a constant <c>TlsCipherSuite</c> value is, or null.</summary>
     public CipherSuiteMember? Find(IOperation constant)
     {
-        if (!SymbolEqualityComparer.Default.Equals(constant.Type, SuiteEnum)
-            || !ConstantBits.TryGet(constant.ConstantValue.Value, out var value))
+        if (!SymbolEqualityComparer.Default.Equals(constant.Type, SuiteEnum))
+        {
+            return null;
+        }
+
+        // A suite written as a member is classified by its name, from a table shared by every compilation,
+        // so that the enum's members are read only for a suite written as a number.
+        if (constant is IFieldReferenceOperation { Field: { } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, SuiteEnum))
+        {
+            return ByName.GetOrAdd(field.Name, Classify);
+        }
+
+        if (!ConstantBits.TryGet(constant.ConstantValue.Value, out var value))
         {
             return null;
         }
 
         return members.Value.TryGetValue(value, out var member) ? member : null;
     }
+
+    private static CipherSuiteMember? Classify(string name) =>
+        CipherSuiteClassification.TryClassify(name, out var weaknesses) ? new CipherSuiteMember(name, weaknesses) : null;
 
     private static Dictionary<long, CipherSuiteMember> ClassifyMembers(INamedTypeSymbol suiteEnum)
     {

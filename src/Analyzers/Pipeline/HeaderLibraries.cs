@@ -154,8 +154,15 @@ internal static class HeaderLibraries
             return true;
         }
 
-        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        if (ns.StartsWith(library, System.StringComparison.Ordinal))
+        // The library's name begins the outermost namespace. Walking up to it allocates nothing, unlike
+        // the namespace's display string, and every call on the app passes here.
+        var outermost = type.ContainingNamespace;
+        while (outermost?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            outermost = parent;
+        }
+
+        if (outermost is { IsGlobalNamespace: false } && outermost.Name.StartsWith(library, System.StringComparison.Ordinal))
         {
             return true;
         }

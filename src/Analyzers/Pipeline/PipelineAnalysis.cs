@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,13 +59,34 @@ internal sealed class PipelineAnalysis
             return;
         }
 
-        var pipeline = shared.Pipelines.GetOrAdd(invocation.Syntax, _ =>
-        {
-            var root = PipelineRoot.ForMinimalHosting(invocation);
-            var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
-            return PipelineReader.Read(root, symbols, bodies, Array.Empty<IOperation>());
-        });
+        var pipeline = MinimalHostingPipeline(invocation, context.Compilation, context.CancellationToken);
         check(pipeline, PipelineOptions.Read(context.Options, invocation.Syntax.SyntaxTree), context.ReportDiagnostic);
+    }
+
+    // Reading a pipeline is kept out of the action methods: a lambda there that captures the operation
+    // allocates its closure on entry, for every call and every method of the project.
+    private MiddlewarePipeline MinimalHostingPipeline(IInvocationOperation invocation, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (shared.Pipelines.TryGetValue(invocation.Syntax, out var pipeline))
+        {
+            return pipeline;
+        }
+
+        var root = PipelineRoot.ForMinimalHosting(invocation);
+        var bodies = new SourceBodies(compilation, cancellationToken);
+        return shared.Pipelines.GetOrAdd(invocation.Syntax, PipelineReader.Read(root, symbols, bodies, Array.Empty<IOperation>()));
+    }
+
+    private MiddlewarePipeline StartupPipeline(IMethodSymbol configure, IOperation body, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (shared.Pipelines.TryGetValue(body.Syntax, out var pipeline))
+        {
+            return pipeline;
+        }
+
+        var bodies = new SourceBodies(compilation, cancellationToken);
+        var root = PipelineRoot.ForStartup(configure, configure.Parameters[0], body);
+        return shared.Pipelines.GetOrAdd(body.Syntax, PipelineReader.Read(root, symbols, bodies, ServiceRegistrations(configure.ContainingType, bodies)));
     }
 
     private void OnOperationBlock(OperationBlockAnalysisContext context)
@@ -83,12 +105,7 @@ internal sealed class PipelineAnalysis
             return;
         }
 
-        var pipeline = shared.Pipelines.GetOrAdd(body.Syntax, _ =>
-        {
-            var bodies = new SourceBodies(context.Compilation, context.CancellationToken);
-            var root = PipelineRoot.ForStartup(configure, configure.Parameters[0], body);
-            return PipelineReader.Read(root, symbols, bodies, ServiceRegistrations(configure.ContainingType, bodies));
-        });
+        var pipeline = StartupPipeline(configure, body, context.Compilation, context.CancellationToken);
         check(pipeline, PipelineOptions.Read(context.Options, configure.Locations[0].SourceTree!), context.ReportDiagnostic);
     }
 

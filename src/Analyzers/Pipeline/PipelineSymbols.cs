@@ -11,15 +11,15 @@ internal sealed class PipelineSymbols
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder)
     {
         ApplicationBuilder = applicationBuilder;
-        WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
-        HeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
-        HstsOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
-        RequireHttpsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RequireHttpsAttribute");
-        HttpsRedirectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
-        HstsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
-        ForwardedHeadersExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
-        MiddlewareExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.UseMiddlewareExtensions");
+        WebApplication = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.WebApplication");
+        WebApplicationBuilder = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        HeaderDictionary = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
+        HstsOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.HttpsPolicy.HstsOptions");
+        RequireHttpsAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.RequireHttpsAttribute");
+        HttpsRedirectionExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.HttpsPolicyBuilderExtensions");
+        HstsExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.HstsBuilderExtensions");
+        ForwardedHeadersExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.ForwardedHeadersExtensions");
+        MiddlewareExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.UseMiddlewareExtensions");
     }
 
     public INamedTypeSymbol ApplicationBuilder { get; }
@@ -45,7 +45,7 @@ internal sealed class PipelineSymbols
     /// <summary>Resolves the types; returns null when the compilation does not reference ASP.NET Core.</summary>
     public static PipelineSymbols? TryCreate(Compilation compilation)
     {
-        var applicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        var applicationBuilder = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
         return applicationBuilder is null ? null : new PipelineSymbols(compilation, applicationBuilder);
     }
 

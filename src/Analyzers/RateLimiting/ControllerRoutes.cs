@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -25,77 +24,89 @@ internal sealed class ControllerRoutes
 
     /// <summary>
     /// Returns the attribute-routed actions of <paramref name="type"/> that no rate-limiting attribute
-    /// covers; an empty list for a type that is not a controller or is limited as a whole.
+    /// covers, or null for a type that is not a controller or is limited as a whole. Most types of a
+    /// project are no controller, so they allocate nothing here.
     /// </summary>
-    public IEnumerable<EndpointRoute> UnlimitedActions(INamedTypeSymbol type)
+    public List<EndpointRoute>? UnlimitedActions(INamedTypeSymbol type)
     {
         if (!IsController(type) || HasRateLimitingAttribute(type, inherited: true))
         {
-            yield break;
+            return null;
         }
 
+        var routes = new List<EndpointRoute>();
         var controllerName = type.Name.EndsWith(ControllerSuffix, StringComparison.Ordinal)
             ? type.Name.Substring(0, type.Name.Length - ControllerSuffix.Length)
             : type.Name;
         var controllerTemplates = ControllerTemplates(type);
 
-        foreach (var action in type.GetMembers().OfType<IMethodSymbol>().Where(IsAction))
+        foreach (var member in type.GetMembers())
         {
-            if (HasRateLimitingAttribute(action, inherited: false))
+            if (member is IMethodSymbol action && IsAction(action) && !HasRateLimitingAttribute(action, inherited: false))
+            {
+                AddRoutes(action, controllerName, controllerTemplates, routes);
+            }
+        }
+
+        return routes;
+    }
+
+    private void AddRoutes(IMethodSymbol action, string controllerName, List<string> controllerTemplates, List<EndpointRoute> routes)
+    {
+        var actionLocation = action.Locations.Length > 0 ? action.Locations[0] : Location.None;
+        var hasTemplate = false;
+        foreach (var attribute in action.GetAttributes())
+        {
+            if (!IsRouteTemplateProvider(attribute))
             {
                 continue;
             }
 
-            foreach (var routed in Routes(action, controllerName, controllerTemplates))
-            {
-                yield return routed;
-            }
-        }
-    }
-
-    private IEnumerable<EndpointRoute> Routes(IMethodSymbol action, string controllerName, IReadOnlyList<string> controllerTemplates)
-    {
-        var templates = action.GetAttributes().Where(IsRouteTemplateProvider).ToList();
-        if (templates.Count == 0)
-        {
-            // Without a template of its own, the action is reached at each of the controller's routes.
-            var location = action.Locations.FirstOrDefault() ?? Location.None;
-            foreach (var controllerTemplate in controllerTemplates)
-            {
-                yield return new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(controllerTemplate, string.Empty), controllerName, action.Name), verb: null, location);
-            }
-
-            yield break;
-        }
-
-        foreach (var attribute in templates)
-        {
+            hasTemplate = true;
             var template = Template(attribute);
             var verb = Verb(attribute);
-            var location = TemplateLocation(attribute) ?? action.Locations.FirstOrDefault() ?? Location.None;
+            var location = TemplateLocation(attribute) ?? actionLocation;
             if (template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal)))
             {
-                yield return new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(string.Empty, template.TrimStart('~')), controllerName, action.Name), verb, location);
+                routes.Add(new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(string.Empty, template.TrimStart('~')), controllerName, action.Name), verb, location));
                 continue;
             }
 
             // Without a controller route, an action template is a route of its own. A verb attribute
             // without any template leaves the action conventionally routed, so there is no route to judge.
-            IReadOnlyList<string> prefixes = controllerTemplates;
             if (controllerTemplates.Count == 0)
             {
-                prefixes = template is null ? Array.Empty<string>() : new[] { string.Empty };
+                if (template is not null)
+                {
+                    routes.Add(new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(string.Empty, template), controllerName, action.Name), verb, location));
+                }
+
+                continue;
             }
-            foreach (var prefix in prefixes)
+
+            foreach (var prefix in controllerTemplates)
             {
-                yield return new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(prefix, template ?? string.Empty), controllerName, action.Name), verb, location);
+                routes.Add(new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(prefix, template ?? string.Empty), controllerName, action.Name), verb, location));
+            }
+        }
+
+        if (!hasTemplate)
+        {
+            // Without a template of its own, the action is reached at each of the controller's routes.
+            foreach (var controllerTemplate in controllerTemplates)
+            {
+                routes.Add(new EndpointRoute(ReplaceTokens(RateLimiting.Routes.Combine(controllerTemplate, string.Empty), controllerName, action.Name), verb: null, actionLocation));
             }
         }
     }
 
+    /// <summary>Returns true for a public, concrete, non-generic class, the only kind of type MVC takes as a controller.</summary>
+    public static bool MayBeController(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Class && !type.IsAbstract && !type.IsGenericType && type.DeclaredAccessibility == Accessibility.Public;
+
     private bool IsController(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public)
+        if (!MayBeController(type))
         {
             return false;
         }
@@ -115,18 +126,21 @@ internal sealed class ControllerRoutes
         && !HasAttribute(method, symbols.NonActionAttribute, inherited: false);
 
     /// <summary>The templates of the nearest class in the hierarchy with route attributes, as MVC inherits them.</summary>
-    private IReadOnlyList<string> ControllerTemplates(INamedTypeSymbol type)
+    private List<string> ControllerTemplates(INamedTypeSymbol type)
     {
-        for (var current = type; current is not null; current = current.BaseType)
+        var templates = new List<string>();
+        for (var current = type; current is not null && templates.Count == 0; current = current.BaseType)
         {
-            var templates = current.GetAttributes().Where(IsRouteTemplateProvider).Select(Template).OfType<string>().ToList();
-            if (templates.Count > 0)
+            foreach (var attribute in current.GetAttributes())
             {
-                return templates;
+                if (IsRouteTemplateProvider(attribute) && Template(attribute) is { } template)
+                {
+                    templates.Add(template);
+                }
             }
         }
 
-        return Array.Empty<string>();
+        return templates;
     }
 
     private bool HasRateLimitingAttribute(ISymbol symbol, bool inherited) =>
@@ -153,10 +167,23 @@ internal sealed class ControllerRoutes
         return false;
     }
 
-    private bool IsRouteTemplateProvider(AttributeData attribute) =>
-        symbols.RouteTemplateProvider is { } provider
-        && attribute.AttributeClass is { } type
-        && type.AllInterfaces.Any(candidate => SymbolEqualityComparer.Default.Equals(candidate, provider));
+    private bool IsRouteTemplateProvider(AttributeData attribute)
+    {
+        if (symbols.RouteTemplateProvider is not { } provider || attribute.AttributeClass is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, provider))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The template given to the attribute's constructor, or to <c>[AcceptVerbs]</c>'s <c>Route</c> property.</summary>
     private static string? Template(AttributeData attribute)
@@ -170,7 +197,15 @@ internal sealed class ControllerRoutes
             }
         }
 
-        return attribute.NamedArguments.FirstOrDefault(argument => argument.Key == "Route").Value.Value as string;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Route")
+            {
+                return argument.Value.Value as string;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The HTTP method of a single-verb attribute such as <c>[HttpPost]</c>; null for <c>[Route]</c>.</summary>
@@ -194,8 +229,18 @@ internal sealed class ControllerRoutes
             return null;
         }
 
-        var first = syntax.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals is null);
-        return (first ?? (SyntaxNode)syntax).GetLocation();
+        if (syntax.ArgumentList is { } arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameEquals is null)
+                {
+                    return argument.GetLocation();
+                }
+            }
+        }
+
+        return syntax.GetLocation();
     }
 
     /// <summary>Replaces MVC's <c>[controller]</c> and <c>[action]</c> tokens, which match without regard to case.</summary>

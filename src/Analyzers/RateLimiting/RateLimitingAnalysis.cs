@@ -26,6 +26,7 @@ internal sealed class RateLimitingAnalysis
     private readonly AnalyzerConfigOptionsProvider options;
 
     private readonly ConcurrentQueue<EndpointCandidate> candidates = new();
+    private readonly ConcurrentQueue<INamedTypeSymbol> possibleControllers = new();
     private readonly ConcurrentDictionary<ILocalSymbol, byte> limitedLocals = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, byte> policyNames = new();
     private int setsGlobalLimiter;
@@ -85,15 +86,17 @@ internal sealed class RateLimitingAnalysis
         }
     }
 
+    /// <summary>
+    /// Collects the classes that may be controllers. Their routes are read at the end of the compilation:
+    /// the driver raises a type's symbol event before the compiler has bound the attributes of its
+    /// methods, so reading the routes here made this rule bind every action's attributes itself.
+    /// </summary>
     public void OnNamedType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        foreach (var action in controllers.UnlimitedActions(type))
+        if (ControllerRoutes.MayBeController(type))
         {
-            if (action.Location.SourceTree is { } tree && IsAuthentication(action.Route, tree))
-            {
-                candidates.Enqueue(new EndpointCandidate(action, isMinimalApi: false, ImmutableArray<ILocalSymbol>.Empty));
-            }
+            possibleControllers.Enqueue(type);
         }
     }
 
@@ -103,6 +106,11 @@ internal sealed class RateLimitingAnalysis
         if (setsGlobalLimiter == 1 && usesRateLimiter == 1)
         {
             return;
+        }
+
+        foreach (var type in possibleControllers)
+        {
+            AddControllerCandidates(type);
         }
 
         var properties = policyNames.Count == 1
@@ -117,6 +125,22 @@ internal sealed class RateLimitingAnalysis
 
             var diagnosticProperties = candidate.IsMinimalApi ? properties : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.AuthenticationEndpointWithoutRateLimiting, candidate.Route.Location, diagnosticProperties, candidate.Route.Subject));
+        }
+    }
+
+    private void AddControllerCandidates(INamedTypeSymbol type)
+    {
+        if (controllers.UnlimitedActions(type) is not { } actions)
+        {
+            return;
+        }
+
+        foreach (var action in actions)
+        {
+            if (action.Location.SourceTree is { } tree && IsAuthentication(action.Route, tree))
+            {
+                candidates.Enqueue(new EndpointCandidate(action, isMinimalApi: false, ImmutableArray<ILocalSymbol>.Empty));
+            }
         }
     }
 

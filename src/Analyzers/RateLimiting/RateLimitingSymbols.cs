@@ -1,5 +1,4 @@
-using System.Collections.Immutable;
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace NetSecAnalyzers.Analyzers.RateLimiting;
@@ -7,36 +6,67 @@ namespace NetSecAnalyzers.Analyzers.RateLimiting;
 /// <summary>The ASP.NET Core routing, MVC and rate-limiting types of one compilation, resolved once.</summary>
 internal sealed class RateLimitingSymbols
 {
-    // The types whose methods map endpoints, add rate-limiting conventions, middleware or policies.
-    private readonly ImmutableHashSet<INamedTypeSymbol> invocationTypes;
+    // The types whose methods map endpoints, add rate-limiting conventions, middleware or policies. A loop
+    // over these few is cheaper than a hash lookup, which every call of the project pays.
+    private readonly INamedTypeSymbol[] invocationTypes;
 
     private RateLimitingSymbols(Compilation compilation, INamedTypeSymbol? endpointRouteBuilderExtensions, INamedTypeSymbol? routeTemplateProvider)
     {
         EndpointRouteBuilderExtensions = endpointRouteBuilderExtensions;
         RouteTemplateProvider = routeTemplateProvider;
-        ConventionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions");
-        ApplicationBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions");
-        RateLimiterOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
-        RateLimiterOptionsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions");
-        EnableRateLimitingAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
-        DisableRateLimitingAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
-        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
-        NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
-        NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
-        invocationTypes = new[] { EndpointRouteBuilderExtensions, ConventionExtensions, ApplicationBuilderExtensions, RateLimiterOptions, RateLimiterOptionsExtensions }
-            .Where(type => type is not null)
-            .Select(type => type!)
-            .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        ConventionExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions");
+        ApplicationBuilderExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions");
+        RateLimiterOptions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
+        RateLimiterOptionsExtensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions");
+        EnableRateLimitingAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
+        DisableRateLimitingAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
+        ControllerBase = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+        ControllerAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+        NonControllerAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+        NonActionAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        HttpMethodAttribute = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+        var types = new List<INamedTypeSymbol>();
+        foreach (var type in new[] { EndpointRouteBuilderExtensions, ConventionExtensions, ApplicationBuilderExtensions, RateLimiterOptions, RateLimiterOptionsExtensions })
+        {
+            if (type is not null)
+            {
+                types.Add(type);
+            }
+        }
+
+        invocationTypes = types.ToArray();
     }
 
     /// <summary>
     /// Returns true when <paramref name="type"/> declares a method that NETSEC070 reads, so that every other
     /// call is dismissed with one lookup.
     /// </summary>
-    public bool DeclaresRelevantMethod(INamedTypeSymbol? type) =>
-        type is not null && invocationTypes.Contains(type.OriginalDefinition);
+    public bool DeclaresRelevantMethod(INamedTypeSymbol? type)
+    {
+        // The name test dismisses nearly every call of the project before any symbol comparison.
+        switch (type?.Name)
+        {
+            case "EndpointRouteBuilderExtensions":
+            case "RateLimiterEndpointConventionBuilderExtensions":
+            case "RateLimiterApplicationBuilderExtensions":
+            case "RateLimiterOptions":
+            case "RateLimiterOptionsExtensions":
+                break;
+            default:
+                return false;
+        }
+
+        // The types are static classes and a non-generic options class, so no call is made on a constructed form.
+        foreach (var candidate in invocationTypes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>MapGet</c>, <c>MapPost</c>, <c>MapMethods</c>, <c>Map</c> and <c>MapGroup</c>.</summary>
     public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
@@ -74,8 +104,8 @@ internal sealed class RateLimitingSymbols
     /// <summary>Resolves the types; returns null when neither endpoint routing nor MVC routing is referenced.</summary>
     public static RateLimitingSymbols? TryCreate(Compilation compilation)
     {
-        var extensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
-        var templateProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+        var extensions = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        var templateProvider = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
         return extensions is null && templateProvider is null ? null : new RateLimitingSymbols(compilation, extensions, templateProvider);
     }
 
