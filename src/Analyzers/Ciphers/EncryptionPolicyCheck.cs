@@ -29,7 +29,7 @@ internal sealed class EncryptionPolicyCheck : SettingCheck<WrittenConstant>
 
     /// <summary>Resolves the enum; returns null when the compilation does not reference it.</summary>
     public static EncryptionPolicyCheck? TryCreate(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("System.Net.Security.EncryptionPolicy") is { TypeKind: TypeKind.Enum } type
+        KnownTypes.Find(compilation, "System.Net.Security.EncryptionPolicy") is { TypeKind: TypeKind.Enum } type
             ? new EncryptionPolicyCheck(type, compilation.Assembly)
             : null;
 

@@ -36,11 +36,11 @@ internal sealed class HttpClientSymbols
     /// <summary>Resolves the types; returns null when none of the client types is referenced.</summary>
     public static HttpClientSymbols? TryCreate(Compilation compilation)
     {
-        var uri = compilation.GetTypeByMetadataName("System.Uri");
+        var uri = KnownTypes.Find(compilation, "System.Uri");
         var clientTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         foreach (var name in ClientTypeNames)
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (KnownTypes.Find(compilation, name) is { } type)
             {
                 clientTypes.Add(type);
             }

@@ -41,7 +41,7 @@ internal sealed class RevocationSymbols
     /// <summary>Resolves the types; returns null when no revocation setting is referenced.</summary>
     public static RevocationSymbols? TryCreate(Compilation compilation)
     {
-        var revocationMode = compilation.GetTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509RevocationMode");
+        var revocationMode = KnownTypes.Find(compilation, "System.Security.Cryptography.X509Certificates.X509RevocationMode");
         var noCheckValue = 0L;
         if (revocationMode is not { TypeKind: TypeKind.Enum } || !ConstantBits.TryGetMember(revocationMode, "NoCheck", out noCheckValue))
         {
@@ -51,13 +51,13 @@ internal sealed class RevocationSymbols
         var switches = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
         foreach (var (typeName, property) in SwitchProperties)
         {
-            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            if (KnownTypes.Find(compilation, typeName) is { } type)
             {
                 switches.Add((type, property));
             }
         }
 
-        var sslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
+        var sslStream = KnownTypes.Find(compilation, "System.Net.Security.SslStream");
         if (revocationMode is null && switches.Count == 0 && sslStream is null)
         {
             return null;

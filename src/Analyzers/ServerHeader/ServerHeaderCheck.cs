@@ -25,7 +25,7 @@ internal sealed class ServerHeaderCheck : SettingCheck<WrittenConstant>
     /// <summary>Resolves Kestrel's options type; returns null when Kestrel is not referenced.</summary>
     public static ServerHeaderCheck? TryCreate(Compilation compilation)
     {
-        var options = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
+        var options = KnownTypes.Find(compilation, "Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
         return options is null ? null : new ServerHeaderCheck(options, compilation.Assembly);
     }
 

@@ -22,9 +22,9 @@ internal sealed class TlsProtocolSymbols
     public static TlsProtocolSymbols? TryCreate(Compilation compilation)
     {
         var sslProtocols = ProtocolEnum.TryCreate(
-            compilation.GetTypeByMetadataName("System.Security.Authentication.SslProtocols"), "None");
+            KnownTypes.Find(compilation, "System.Security.Authentication.SslProtocols"), "None");
         var securityProtocolType = ProtocolEnum.TryCreate(
-            compilation.GetTypeByMetadataName("System.Net.SecurityProtocolType"), "SystemDefault");
+            KnownTypes.Find(compilation, "System.Net.SecurityProtocolType"), "SystemDefault");
         if (sslProtocols is null && securityProtocolType is null)
         {
             return null;
@@ -33,7 +33,7 @@ internal sealed class TlsProtocolSymbols
         return new TlsProtocolSymbols(
             sslProtocols,
             securityProtocolType,
-            compilation.GetTypeByMetadataName("System.Net.Security.SslStream"));
+            KnownTypes.Find(compilation, "System.Net.Security.SslStream"));
     }
 
     /// <summary>Returns the protocol enum that <paramref name="type"/> is, also through <c>Nullable&lt;T&gt;</c>.</summary>
