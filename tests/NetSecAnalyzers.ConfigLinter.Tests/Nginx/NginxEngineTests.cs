@@ -1,5 +1,9 @@
+using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading.Tasks;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 using NetSecAnalyzers.ConfigLinter.Tests.Infrastructure;
@@ -97,6 +101,46 @@ public sealed class NginxEngineTests
         Assert.Equal(SourceLocation.OnLine(main, 3, 3, 7), notification.Location);
         Assert.Equal(site, Assert.Single(result.Findings, NginxFixture.IsLegacyTlsProtocol).Location.FilePath);
     }
+
+    [Fact]
+    public void Utf16MainFile_NamesEncodingAtFileStart()
+    {
+        using var folder = new TemporaryFolder();
+        var main = folder.Write("nginx.conf", string.Empty);
+        File.WriteAllText(main, "events {}\n", new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        var site = folder.Write("conf.d/site.conf", InsecureSite);
+
+        var result = Lint(folder, ".");
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NginxNotificationCodes.BinaryFile, notification.Code);
+        Assert.Equal(NotificationLevel.Error, notification.Level);
+        Assert.Equal("\"nginx.conf\" is UTF-16LE text (it starts with a byte order mark), which nginx cannot read; save it as UTF-8", notification.Message);
+        Assert.Equal(new SourceLocation(main, 1, 1, 1, 1), notification.Location);
+        Assert.Equal(site, Assert.Single(result.Findings, NginxFixture.IsLegacyTlsProtocol).Location.FilePath);
+    }
+
+    [Fact]
+    public void NamedPipeInFolder_IsNotOpened()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var folder = new TemporaryFolder();
+        Assert.Equal(0, MakeFifo(folder.Combine("somepipe"), Convert.ToUInt32("644", 8)));
+        var site = folder.Write("site.conf", InsecureSite);
+
+        // Opening the pipe would wait for a writer forever, so the lint runs on its own thread.
+        var lint = Task.Run(() => Lint(folder, "."));
+
+        Assert.True(lint.Wait(TimeSpan.FromSeconds(30)), "the lint did not finish: it opened the named pipe");
+        Assert.Equal(site, Assert.Single(lint.Result.Findings, NginxFixture.IsLegacyTlsProtocol).Location.FilePath);
+    }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 
     private static void WriteBinary(TemporaryFolder folder, string relativePath)
     {

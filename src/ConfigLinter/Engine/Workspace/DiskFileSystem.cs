@@ -20,5 +20,5 @@ internal sealed class DiskFileSystem : IConfigFileSystem
 
     public IEnumerable<string> EnumerateDirectories(string directory) => Directory.EnumerateDirectories(directory);
 
-    public byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+    public byte[] ReadAllBytes(string path) => SpecialFiles.HasNoContent(path) ? System.Array.Empty<byte>() : File.ReadAllBytes(path);
 }

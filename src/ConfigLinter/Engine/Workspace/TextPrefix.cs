@@ -27,6 +27,11 @@ internal static class TextPrefix
     /// </remarks>
     public static string Read(string path)
     {
+        if (SpecialFiles.HasNoContent(path))
+        {
+            return string.Empty;
+        }
+
         // The reader buffers the bytes itself, so the stream needs no buffer of its own (a size of 1 turns it off).
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);

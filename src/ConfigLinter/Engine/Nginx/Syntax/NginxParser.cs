@@ -434,13 +434,25 @@ internal sealed class NginxParser
             return null;
         }
 
+        // A main file has no include to point at, so its problems are located at its own start.
+        var where = location ?? new SourceLocation(path, 1, 1, 1, 1);
+        if (source.WideEncoding is { } wideEncoding)
+        {
+            Notify(
+                NginxNotificationCodes.BinaryFile,
+                "\"" + DescribeInMainFolder(path) + "\" is " + wideEncoding + " text (it starts with a byte order mark), which nginx cannot read; save it as UTF-8",
+                where);
+            return null;
+        }
+
         if (TextPrefix.IsBinary(source.Text))
         {
             // Parsing binary data yields a syntax error that hides what the file is.
             Notify(
                 NginxNotificationCodes.BinaryFile,
-                "\"" + DescribeInMainFolder(path) + "\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration; keep binary files out of included folders",
-                location);
+                "\"" + DescribeInMainFolder(path) + "\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration"
+                    + (location is null ? string.Empty : "; keep binary files out of included folders"),
+                where);
             return null;
         }
 

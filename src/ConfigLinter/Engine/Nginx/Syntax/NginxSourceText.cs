@@ -39,6 +39,9 @@ internal sealed class NginxSourceText
 
     public string Text { get; }
 
+    /// <summary>The UTF-16 or UTF-32 encoding the file's byte order mark announces; null for a file nginx can read.</summary>
+    public string? WideEncoding { get; private set; }
+
     /// <summary>
     /// The lexemes of the file once this text has been parsed twice, so that later includes of it replay them
     /// instead of reading the text again; null before that, or when the file cannot be replayed. Several threads may
@@ -65,6 +68,11 @@ internal sealed class NginxSourceText
     /// </summary>
     public static NginxSourceText FromBytes(string path, byte[] bytes)
     {
+        if (WideEncodingOf(bytes) is { } wideEncoding)
+        {
+            return new NginxSourceText(path, string.Empty, isUtf8: true) { WideEncoding = wideEncoding };
+        }
+
         try
         {
             return new NginxSourceText(path, StrictUtf8.GetString(bytes), isUtf8: true);
@@ -73,6 +81,31 @@ internal sealed class NginxSourceText
         {
             return new NginxSourceText(path, Latin1.GetString(bytes), isUtf8: false);
         }
+    }
+
+    /// <summary>
+    /// Returns the name of the UTF-16 or UTF-32 encoding that the byte order mark at the start of
+    /// <paramref name="bytes"/> announces, or null. nginx reads its files as bytes, so such a file
+    /// reaches it as text full of NUL bytes, which it rejects.
+    /// </summary>
+    private static string? WideEncodingOf(byte[] bytes)
+    {
+        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
+        {
+            return "UTF-32LE";
+        }
+
+        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        {
+            return "UTF-32BE";
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return "UTF-16LE";
+        }
+
+        return bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF ? "UTF-16BE" : null;
     }
 
     public static NginxSourceText FromString(string path, string text) => new(path, text, isUtf8: true);
