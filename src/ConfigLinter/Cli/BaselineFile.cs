@@ -18,6 +18,12 @@ internal static class BaselineFile
     {
         error = null;
         var fullPath = Path.GetFullPath(Path.Combine(workingDirectory, givenPath));
+        if (Directory.Exists(fullPath))
+        {
+            error = "The baseline file '" + givenPath + "' is a folder. Give the path of a file, such as '" + Path.Combine(givenPath, "netsec-baseline.json") + "'.";
+            return null;
+        }
+
         string text;
         try
         {

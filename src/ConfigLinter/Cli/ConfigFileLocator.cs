@@ -19,6 +19,12 @@ internal static class ConfigFileLocator
         if (explicitPath is not null)
         {
             path = Path.GetFullPath(Path.Combine(workingDirectory, explicitPath));
+            if (Directory.Exists(path))
+            {
+                error = "Configuration file '" + explicitPath + "' is a folder. Give the path of a file, such as '" + Path.Combine(explicitPath, ".netsec.ini") + "'.";
+                return null;
+            }
+
             if (!File.Exists(path))
             {
                 error = "Configuration file '" + explicitPath + "' not found.";

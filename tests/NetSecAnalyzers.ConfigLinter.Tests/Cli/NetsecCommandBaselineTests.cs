@@ -162,4 +162,17 @@ public sealed partial class NetsecCommandTests
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal("netsec: error: The baseline file 'missing.json' was not found. Create it with 'netsec lint --write-baseline missing.json'.", run.Error.Trim());
     }
+
+    [Fact]
+    public async Task BaselineFolder_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        Directory.CreateDirectory(folder.Combine("baselines"));
+
+        var run = await Run(folder, "lint", ".", "--baseline", "baselines");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: The baseline file 'baselines' is a folder. Give the path of a file, such as '" + Path.Combine("baselines", "netsec-baseline.json") + "'.", run.Error.Trim());
+    }
 }

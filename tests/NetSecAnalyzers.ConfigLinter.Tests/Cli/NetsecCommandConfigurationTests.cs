@@ -87,6 +87,20 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
+    public async Task ConfigFolder_IsUsageError()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("nginx.conf", TlsServerWithDefaultProtocols);
+        Directory.CreateDirectory(folder.Combine("settings"));
+
+        var run = await Run(folder, realFormats: true, "lint", "nginx.conf", "--config", "settings");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Configuration file 'settings' is a folder. Give the path of a file, such as '" + Path.Combine("settings", ".netsec.ini") + "'.", run.Error.Trim());
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public async Task CommandLineOption_BeatsConfigFile()
     {
         using var folder = new TemporaryFolder();
