@@ -58,6 +58,11 @@ internal static class BaselineFile
     public static string? Save(Baseline baseline, string givenPath, string workingDirectory)
     {
         var fullPath = Path.GetFullPath(Path.Combine(workingDirectory, givenPath));
+        if (Directory.Exists(fullPath))
+        {
+            return "Cannot write the baseline file '" + givenPath + "': it is a folder. Give a file path, such as '" + Path.Combine(givenPath, "netsec-baseline.json") + "'.";
+        }
+
         var text = new StringWriter(CultureInfo.InvariantCulture);
         baseline.Write(text);
         try

@@ -193,7 +193,16 @@ public sealed class LintEngine
         }
 
         var format = formats.FirstOrDefault(candidate => candidate.Recognizes(input.FullPath, text));
-        if (format is null && input.IsExplicit && UnrecognizedFile.NeedsNote(text))
+        if (format is null && input.IsExplicit && !UnrecognizedFile.NeedsNote(text))
+        {
+            // Without a note, a file named in a CI script that is empty, or a pipe, would pass as if it were clean.
+            diagnostics.Notify(new LintNotification(
+                NotificationCodes.EmptyFile,
+                NotificationLevel.Note,
+                "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': it has no content to lint (it is empty or blank, or a pipe or device, which netsec does not read).",
+                location: null));
+        }
+        else if (format is null && input.IsExplicit)
         {
             diagnostics.Notify(new LintNotification(
                 NotificationCodes.UnrecognizedFile,

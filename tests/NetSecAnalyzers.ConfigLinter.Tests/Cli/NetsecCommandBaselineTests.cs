@@ -175,4 +175,17 @@ public sealed partial class NetsecCommandTests
         Assert.Equal(ExitCodes.Error, run.ExitCode);
         Assert.Equal("netsec: error: The baseline file 'baselines' is a folder. Give the path of a file, such as '" + Path.Combine("baselines", "netsec-baseline.json") + "'.", run.Error.Trim());
     }
+
+    [Fact]
+    public async Task WriteBaselineToFolder_ExitsTwo()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.fake", Insecure);
+        Directory.CreateDirectory(folder.Combine("baselines"));
+
+        var run = await Run(folder, "lint", ".", "--write-baseline", "baselines");
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("netsec: error: Cannot write the baseline file 'baselines': it is a folder. Give a file path, such as '" + Path.Combine("baselines", "netsec-baseline.json") + "'.", run.Error.Trim());
+    }
 }

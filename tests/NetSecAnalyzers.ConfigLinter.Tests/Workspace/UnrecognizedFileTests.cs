@@ -39,15 +39,29 @@ public sealed class UnrecognizedFileTests
     [Theory]
     [InlineData("")]
     [InlineData("\n  \t\r\n")]
-    public void EmptyFile_IsSkippedWithoutNote(string content)
+    public void EmptyFileNamed_IsSkippedWithNote(string content)
     {
         using var folder = new TemporaryFolder();
         folder.Write("site.conf", content);
 
         var result = Lint(folder, ConfigurationFormats.All, "site.conf");
 
-        Assert.Empty(result.Notifications);
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.EmptyFile, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+        Assert.Equal("Skipped 'site.conf': it has no content to lint (it is empty or blank, or a pipe or device, which netsec does not read).", notification.Message);
         Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void EmptyFileInFolder_IsSkippedSilently()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site.conf", string.Empty);
+
+        var result = Lint(folder, ConfigurationFormats.All, ".");
+
+        Assert.Empty(result.Notifications);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public static class NotificationCodes
     /// <summary>A file given by name is not of any format the linter reads; it is skipped.</summary>
     public const string UnrecognizedFile = "unrecognized-file";
 
+    /// <summary>A file given by name is empty or blank, or is a pipe or device, so there is nothing to lint; it is skipped.</summary>
+    public const string EmptyFile = "empty-file";
+
     /// <summary>A file given by name contains NUL bytes, so it is binary data, not configuration; it is skipped.</summary>
     public const string BinaryFile = "binary-file";
 
