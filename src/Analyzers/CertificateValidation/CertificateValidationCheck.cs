@@ -125,23 +125,23 @@ internal sealed class CertificateValidationCheck
         }
 
         // Most installed validators are sound, so the message is written only once a finding is certain.
-        string what;
+        string verdict;
         string remedy;
         string? fix;
         switch (source.Kind)
         {
             case DelegateSourceKind.DangerousValidator:
-                what = " accepts every server certificate";
+                verdict = " accepts every server certificate";
                 remedy = "remove it, and trust a private CA through X509ChainTrustMode.CustomRootTrust instead";
                 fix = site.IsAssignment && site.Value is IPropertyReferenceOperation ? CertificateValidationFix.RemoveAssignment : CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AlwaysTrueBody.AcceptsEverything(source.Body!, context.CancellationToken):
-                what = isClientValidator ? " accepts every client certificate" + required : " accepts every certificate";
+                verdict = isClientValidator ? " accepts every client certificate" + required : " accepts every certificate";
                 remedy = "accept only SslPolicyErrors.None, or compare the certificate with a pinned one";
                 fix = CertificateValidationFix.Replace;
                 break;
             case DelegateSourceKind.Function when AcceptedErrors(site, source, context.CancellationToken) is var accepted && accepted != 0:
-                what = " accepts " + ErrorNames(accepted) + " without checking the certificate";
+                verdict = " accepts " + ErrorNames(accepted) + " without checking the certificate";
                 remedy = "accept only SslPolicyErrors.None, or check the certificate itself before accepting an error";
                 fix = null;
                 break;
@@ -155,7 +155,7 @@ internal sealed class CertificateValidationCheck
             message += ", which applies to the whole process,";
         }
 
-        message += what;
+        message += verdict;
 
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (fix is not null)

@@ -35,7 +35,7 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
-    public void SnippetIncludedRepeatedly_GivesEachServerItsOwnDirectives()
+    public void RepeatedSnippet_EachServerOwnsDirectives()
     {
         // The file cache keeps the text from the second read on, the reader records its lexemes on the
         // third and replays them from the fourth.
@@ -67,7 +67,7 @@ public sealed class NginxIncludeTests : IDisposable
     }
 
     [Fact]
-    public void SnippetWithErrorInWord_ReportsOnEveryInclude()
+    public void SnippetWordError_ReportsPerInclude()
     {
         // An error inside a word keeps the reader from replaying the file, so each read finds it again.
         Write("snippets/bad.conf", "add_header X-Frame-Options \"DENY\"always;\n");

@@ -40,7 +40,7 @@ public sealed class NginxParallelLintTests
     }
 
     [Fact]
-    public void ParallelLint_DropsIncludedFilesReadOnTheirOwn()
+    public void ParallelLint_DropsIncludedRoots()
     {
         using var folder = new TemporaryFolder();
         WriteDeployments(folder);

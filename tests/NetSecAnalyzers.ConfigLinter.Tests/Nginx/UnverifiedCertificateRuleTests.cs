@@ -61,7 +61,7 @@ public class UnverifiedCertificateRuleTests
     }
 
     [Fact]
-    public void OffInSnippetIncludedByEachLocation_ReportsEachInclude()
+    public void OffInSharedSnippet_ReportsPerLocation()
     {
         // Each include is its own directive, which the passes of its location reach, though the later reads
         // of the snippet share its tokens.

@@ -130,8 +130,8 @@ public static class NginxLinter
     }
 
     /// <summary>
-    /// Reads and analyzes main files on several threads, in reading order, and returns what each produced
-    /// by input index; null where a worker skipped the file.
+    /// Reads and analyzes main files on several threads, in reading order. Returns each file's result by
+    /// input index, or null where a worker skipped the file.
     /// </summary>
     /// <remarks>
     /// The caller then walks the reading order on one thread, as it would without workers, and takes each

@@ -117,7 +117,7 @@ internal sealed class LineFingerprint
         {
             return File.ReadAllLines(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security;
 using System.Threading;
+using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
 
@@ -52,7 +53,7 @@ internal static class PathIdentity
 
         if (!cache.TryGetValue(path, out var realPath))
         {
-            // Two threads may resolve the same path at once; both get the same answer, so either may be kept.
+            // Two threads may resolve the same path at once. Both get the same real path, so either result may be kept.
             realPath = Resolve(path);
             cache[path] = realPath;
         }
@@ -109,7 +110,7 @@ internal static class PathIdentity
             {
                 target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SecurityException)
+            catch (Exception exception) when (ReadFailure.IsReadError(exception))
             {
                 // A link loop or an unreadable link: the path as written is the best identity left.
                 return fullPath;

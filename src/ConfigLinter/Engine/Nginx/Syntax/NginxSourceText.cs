@@ -44,8 +44,8 @@ internal sealed class NginxSourceText
 
     /// <summary>
     /// The lexemes of the file once this text has been parsed twice, so that later includes of it replay them
-    /// instead of reading the text again; null before that, or when the file cannot be replayed. Several threads may
-    /// read and set it, and any recording of the file is as good as another.
+    /// instead of reading the text again. It is null before that, or when the file cannot be replayed.
+    /// Several threads may read and set it, because any recording of the file is as good as another.
     /// </summary>
     public NginxLexemeRecording? Recording
     {
