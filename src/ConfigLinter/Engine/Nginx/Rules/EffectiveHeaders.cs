@@ -130,9 +130,10 @@ internal static class EffectiveHeaders
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
         // The servers of one http block share its headers, and that level can be long, so it is read once.
         var enclosingHeaders = new Dictionary<IReadOnlyList<NginxDirective>, (IReadOnlyList<AddedHeader> Own, InheritMode Mode)>();
-        foreach (var (server, enclosing) in context.Servers)
+        foreach (var entry in context.Servers)
         {
-            if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(server, enclosing))
+            var (server, enclosing) = entry;
+            if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(entry))
             {
                 continue;
             }

@@ -31,14 +31,15 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var (server, enclosing) in context.Servers)
+        foreach (var entry in context.Servers)
         {
+            var server = entry.Server;
             if (!NginxTree.IsInHttp(context.Configuration, server))
             {
                 continue;
             }
 
-            var ports = PlainHttpPorts(server, enclosing);
+            var ports = PlainHttpPorts(entry);
             if (ports is not null)
             {
                 CheckServer(context, server, Describe(server, ports));
@@ -129,9 +130,10 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
     /// none. A server without <c>listen</c> listens on port 80 when nginx runs as root (8000 otherwise);
     /// the rule takes 80. With the old <c>ssl on</c>, every socket of the server speaks TLS.
     /// </summary>
-    private static IReadOnlyList<string>? PlainHttpPorts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    private static IReadOnlyList<string>? PlainHttpPorts(in NginxServer entry)
     {
-        if (NginxTlsListeners.HasSslOn(server, enclosing))
+        var server = entry.Server;
+        if (NginxTlsListeners.HasSslOn(entry))
         {
             return null;
         }

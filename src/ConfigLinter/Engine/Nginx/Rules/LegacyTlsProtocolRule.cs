@@ -33,9 +33,10 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
             CheckProtocolList(context, directive);
         }
 
-        foreach (var (server, enclosing) in context.Servers)
+        foreach (var entry in context.Servers)
         {
-            CheckServerWithoutProtocols(context, server, enclosing);
+            var server = entry.Server;
+            CheckServerWithoutProtocols(context, entry);
             CheckStreamProxySslWithoutProtocols(context, server);
         }
 
@@ -85,9 +86,10 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         context.Report(Rule, message, location, directive, notes);
     }
 
-    private void CheckServerWithoutProtocols(NginxRuleContext context, NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    private void CheckServerWithoutProtocols(NginxRuleContext context, in NginxServer entry)
     {
-        if (!NginxTlsListeners.AcceptsTlsOverTcp(server, enclosing)
+        var server = entry.Server;
+        if (!NginxTlsListeners.AcceptsTlsOverTcp(entry)
             || context.IsHandshakeDecidedElsewhere(server, ServerProtocols)
             || NginxInheritance.Find(context.Configuration, server, ServerProtocols) is not null)
         {

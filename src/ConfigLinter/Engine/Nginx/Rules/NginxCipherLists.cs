@@ -123,7 +123,7 @@ internal static class NginxCipherLists
     /// </summary>
     public static IEnumerable<NginxDirective> ServersOnDefault(NginxRuleContext context) =>
         context.Servers
-            .Where(entry => NginxTlsListeners.AcceptsTlsOverTcp(entry.Server, entry.Enclosing)
+            .Where(entry => NginxTlsListeners.AcceptsTlsOverTcp(entry)
                 && !context.IsHandshakeDecidedElsewhere(entry.Server, ServerCiphers)
                 && NginxInheritance.Find(context.Configuration, entry.Server, ServerCiphers) is null)
             .Select(entry => entry.Server);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -31,8 +30,6 @@ internal static class NginxInheritance
     /// <summary>An estimate, not measured: below this many directives a scan costs less than building an index.</summary>
     private const int ScanLimit = 16;
 
-    private static readonly ConditionalWeakTable<IReadOnlyList<NginxDirective>, Dictionary<string, NginxDirective>> LevelIndexes = new();
-
     /// <summary>
     /// Returns the directive named <paramref name="name"/> that applies in <paramref name="block"/> (the
     /// file's top level when null): the block's own, else the one of the nearest block around it. Returns
@@ -42,14 +39,20 @@ internal static class NginxInheritance
     {
         for (var level = block; level is not null; level = level.Parent)
         {
-            var own = LastOwn(level.Children, name);
+            var own = LastOwn(level, name);
             if (own is not null)
             {
                 return own;
             }
         }
 
-        return LastOwn(configuration.Directives, name);
+        var top = configuration.Directives;
+        if (top.Count <= ScanLimit)
+        {
+            return Scan(top, name);
+        }
+
+        return Lookup(configuration.TopLevelByName ??= IndexByName(top), name);
     }
 
     public static DirectiveLevel LevelOf(NginxConfiguration configuration, NginxDirective directive)
@@ -102,7 +105,7 @@ internal static class NginxInheritance
                     if (NginxTree.IsServerBlock(server))
                     {
                         hasServer = true;
-                        if (LastOwn(server.Children, directive.Name) is null)
+                        if (LastOwn(server, directive.Name) is null)
                         {
                             reached.Add(server);
                         }
@@ -118,26 +121,34 @@ internal static class NginxInheritance
     /// <summary>
     /// Returns the last simple directive named <paramref name="name"/> at one level. Rules ask this of the same
     /// levels again and again while they walk up from each location, so a long level gets an index by name,
-    /// built on first use and kept while the level's list is alive.
+    /// built on first use and kept with the block.
     /// </summary>
-    private static NginxDirective? LastOwn(IReadOnlyList<NginxDirective> level, string name)
+    private static NginxDirective? LastOwn(NginxDirective block, string name)
     {
+        var level = block.Children;
         if (level.Count <= ScanLimit)
         {
-            for (var i = level.Count - 1; i >= 0; i--)
-            {
-                if (level[i].Name == name && !level[i].HasBlock)
-                {
-                    return level[i];
-                }
-            }
-
-            return null;
+            return Scan(level, name);
         }
 
-        var index = LevelIndexes.GetValue(level, IndexByName);
-        return index.TryGetValue(name, out var directive) ? directive : null;
+        return Lookup(block.ChildrenByName ??= IndexByName(level), name);
     }
+
+    private static NginxDirective? Scan(IReadOnlyList<NginxDirective> level, string name)
+    {
+        for (var i = level.Count - 1; i >= 0; i--)
+        {
+            if (level[i].Name == name && !level[i].HasBlock)
+            {
+                return level[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static NginxDirective? Lookup(Dictionary<string, NginxDirective> index, string name) =>
+        index.TryGetValue(name, out var directive) ? directive : null;
 
     private static Dictionary<string, NginxDirective> IndexByName(IReadOnlyList<NginxDirective> level)
     {

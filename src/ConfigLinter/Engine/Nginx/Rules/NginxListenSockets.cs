@@ -140,9 +140,10 @@ internal sealed class NginxListenSockets
     {
         var listenersByAddress = new Dictionary<string, List<(NginxDirective Server, bool IsDefault)>>(StringComparer.Ordinal);
         var addresses = new List<string>();
-        foreach (var (server, enclosing) in servers)
+        foreach (var entry in servers)
         {
-            var everySocketIsTls = NginxTlsListeners.HasSslOn(server, enclosing);
+            var server = entry.Server;
+            var everySocketIsTls = NginxTlsListeners.HasSslOn(entry);
             foreach (var listen in server.Children)
             {
                 if (listen.Name != "listen" || listen.HasBlock || listen.Arguments.Count == 0

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -8,8 +7,6 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// <summary>Which <c>listen</c> sockets of a server speak TLS, for the rules that judge TLS servers.</summary>
 internal static class NginxTlsListeners
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<NginxDirective>, StrongBox<bool>> SslOnByLevel = new();
-
     /// <summary><c>listen</c> parameters of TLS over TCP.</summary>
     private static readonly HashSet<string> TcpParameters = new(StringComparer.Ordinal) { "ssl" };
 
@@ -20,8 +17,8 @@ internal static class NginxTlsListeners
     public static bool IsTlsOverTcp(NginxDirective listen) => HasParameter(listen, TcpParameters);
 
     /// <summary>Returns whether the old <c>ssl on</c>, in the server or around it, makes every socket of the server speak TLS.</summary>
-    public static bool HasSslOn(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        AnySslOn(server.Children) || LevelHasSslOn(enclosing);
+    public static bool HasSslOn(in NginxServer entry) =>
+        entry.EnclosingHasSslOn || AnySslOn(entry.Server.Children);
 
     /// <summary>Returns whether a <c>listen</c> directive opens a TLS or QUIC socket.</summary>
     public static bool IsEncrypted(NginxDirective listen) => HasParameter(listen, AnyParameters);
@@ -31,17 +28,15 @@ internal static class NginxTlsListeners
     /// server or around it. QUIC is left out because it always negotiates TLS 1.3, whatever the protocol
     /// directives set.
     /// </summary>
-    public static bool AcceptsTlsOverTcp(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        Accepts(server, enclosing, TcpParameters);
+    public static bool AcceptsTlsOverTcp(in NginxServer entry) => Accepts(entry, TcpParameters);
 
     /// <summary>Returns whether the server accepts TLS in any form, QUIC included.</summary>
-    public static bool AcceptsTls(NginxDirective server, IReadOnlyList<NginxDirective> enclosing) =>
-        Accepts(server, enclosing, AnyParameters);
+    public static bool AcceptsTls(in NginxServer entry) => Accepts(entry, AnyParameters);
 
-    private static bool Accepts(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, HashSet<string> parameters)
+    private static bool Accepts(in NginxServer entry, HashSet<string> parameters)
     {
         // Plain loops, because every rule calls this for every server and LINQ allocated on each call.
-        var children = server.Children;
+        var children = entry.Server.Children;
         for (var i = 0; i < children.Count; i++)
         {
             if (children[i].Name == "listen" && HasParameter(children[i], parameters))
@@ -50,15 +45,8 @@ internal static class NginxTlsListeners
             }
         }
 
-        return HasSslOn(server, enclosing);
+        return HasSslOn(entry);
     }
-
-    /// <summary>
-    /// Returns whether a level has <c>ssl on</c>. Every server of an http block needs this of the same level,
-    /// which contains the top-level directives of every included site, so the result is cached per level.
-    /// </summary>
-    private static bool LevelHasSslOn(IReadOnlyList<NginxDirective> level) =>
-        SslOnByLevel.GetValue(level, candidate => new StrongBox<bool>(AnySslOn(candidate))).Value;
 
     private static bool HasParameter(NginxDirective listen, HashSet<string> parameters)
     {
@@ -74,7 +62,8 @@ internal static class NginxTlsListeners
         return false;
     }
 
-    private static bool AnySslOn(IReadOnlyList<NginxDirective> level)
+    /// <summary>Returns whether a level has the old <c>ssl on</c>.</summary>
+    public static bool AnySslOn(IReadOnlyList<NginxDirective> level)
     {
         for (var i = 0; i < level.Count; i++)
         {

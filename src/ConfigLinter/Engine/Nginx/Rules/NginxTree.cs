@@ -44,11 +44,15 @@ internal static class NginxTree
 
     private static void AddServers(IReadOnlyList<NginxDirective> level, List<NginxServer> servers)
     {
+        // Every server of the level needs to know whether the level has the old "ssl on", and an http block
+        // that includes many sites is long, so the level is scanned once here rather than once per server.
+        bool? levelHasSslOn = null;
         foreach (var directive in level)
         {
             if (IsServerBlock(directive))
             {
-                servers.Add(new NginxServer(directive, level));
+                levelHasSslOn ??= NginxTlsListeners.AnySslOn(level);
+                servers.Add(new NginxServer(directive, level, levelHasSslOn.Value));
             }
         }
     }
@@ -105,15 +109,19 @@ internal static class NginxTree
 /// <summary>A virtual server and the directives of the block around it, which it inherits from.</summary>
 internal readonly struct NginxServer
 {
-    public NginxServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing)
+    public NginxServer(NginxDirective server, IReadOnlyList<NginxDirective> enclosing, bool enclosingHasSslOn)
     {
         Server = server;
         Enclosing = enclosing;
+        EnclosingHasSslOn = enclosingHasSslOn;
     }
 
     public NginxDirective Server { get; }
 
     public IReadOnlyList<NginxDirective> Enclosing { get; }
+
+    /// <summary>Whether the block around the server has the old <c>ssl on</c>, which the server inherits.</summary>
+    public bool EnclosingHasSslOn { get; }
 
     public void Deconstruct(out NginxDirective server, out IReadOnlyList<NginxDirective> enclosing)
     {

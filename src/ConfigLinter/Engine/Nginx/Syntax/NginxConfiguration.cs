@@ -21,6 +21,9 @@ public sealed class NginxConfiguration
     /// <summary>The top-level directives, with includes expanded.</summary>
     public IReadOnlyList<NginxDirective> Directives => MainFile.Directives;
 
+    /// <summary>The top level's simple directives by name, as <see cref="NginxDirective.ChildrenByName"/> keeps a block's.</summary>
+    internal Dictionary<string, NginxDirective>? TopLevelByName { get; set; }
+
     /// <summary>Every file read, the main file first, in reading order.</summary>
     public IReadOnlyList<NginxFile> Files { get; }
 

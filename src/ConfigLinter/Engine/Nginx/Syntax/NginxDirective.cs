@@ -17,8 +17,13 @@ public sealed class NginxDirective
     // others do not allocate, which keeps the many directives of a large set smaller.
     private RareParts? rare;
 
-    internal NginxDirective(NginxFile file, NginxDirective? parent, IReadOnlyList<NginxToken> tokens)
+    // Rules key dictionaries and sets by directive. The runtime's identity hash is slow the first time it is
+    // asked of an object, and nearly every directive is asked once, so the parser numbers them instead.
+    private readonly int ordinal;
+
+    internal NginxDirective(NginxFile file, NginxDirective? parent, IReadOnlyList<NginxToken> tokens, int ordinal)
     {
+        this.ordinal = ordinal;
         File = file;
         Parent = parent;
         NameToken = tokens[0];
@@ -91,6 +96,22 @@ public sealed class NginxDirective
 
     public override string ToString() => ToDisplayString() + (HasBlock ? " { ... }" : ";");
 
+    /// <summary>Equality stays reference equality; only the hash is the parser's number of the directive.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public override int GetHashCode() => ordinal;
+
+    /// <summary>
+    /// The block's simple directives by name, the last of each name, once a rule has asked for them. It is kept
+    /// here so that it lives exactly as long as the tree; a table keyed by block would need weak references,
+    /// which cost the garbage collector on every collection.
+    /// </summary>
+    internal Dictionary<string, NginxDirective>? ChildrenByName
+    {
+        get => rare?.ChildrenByName;
+        set => (rare ??= new RareParts()).ChildrenByName = value;
+    }
+
     internal void AddChild(NginxDirective child) => (children ??= new List<NginxDirective>()).Add(child);
 
     internal void AddIncludedFile(NginxFile file) => ((rare ??= new RareParts()).IncludedFiles ??= new List<NginxFile>()).Add(file);
@@ -100,5 +121,7 @@ public sealed class NginxDirective
         public string? OpaqueBody { get; set; }
 
         public List<NginxFile>? IncludedFiles { get; set; }
+
+        public Dictionary<string, NginxDirective>? ChildrenByName { get; set; }
     }
 }

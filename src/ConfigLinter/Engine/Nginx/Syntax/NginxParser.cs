@@ -32,6 +32,7 @@ internal sealed class NginxParser
     private readonly List<NginxFile> files = new();
     private readonly Stack<List<NginxToken>> spareWordLists = new();
     private bool fileLimitReported;
+    private int directivesCreated;
     private int nesting;
 
     /// <param name="mainPath">The main file; relative includes and includes under the prefix resolve against its folder.</param>
@@ -190,7 +191,7 @@ internal sealed class NginxParser
 
     private void AddSimpleDirective(FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words)
     {
-        var directive = new NginxDirective(state.File, parent, words);
+        var directive = new NginxDirective(state.File, parent, words, ++directivesCreated);
         addToContainer(directive);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RequiresBlock(directive.Name, parent))
         {
@@ -231,7 +232,7 @@ internal sealed class NginxParser
         {
             // nginx stops here; the block is read and dropped so that its braces stay balanced.
             state.ReportSyntaxError("unexpected \"{\"", braceOffset);
-            var discarded = words.Count == 0 ? null : new NginxDirective(state.File, parent, words);
+            var discarded = words.Count == 0 ? null : new NginxDirective(state.File, parent, words, ++directivesCreated);
             if (discarded is not null)
             {
                 discarded.BlockKind = NginxBlockKind.Directives;
@@ -240,7 +241,7 @@ internal sealed class NginxParser
             return ParseBlock(lexer, state, discarded, _ => { }, isFileTopLevel: false);
         }
 
-        var directive = new NginxDirective(state.File, parent, words);
+        var directive = new NginxDirective(state.File, parent, words, ++directivesCreated);
         addToContainer(directive);
         CheckBraceAfterWord(state, braceOffset);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RejectsBlock(directive.Name))
