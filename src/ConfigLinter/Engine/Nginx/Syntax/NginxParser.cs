@@ -54,11 +54,11 @@ internal sealed class NginxParser
     public NginxFile ParseMain(NginxSourceText source)
     {
         var file = new NginxFile(source.Path, Array.Empty<NginxDirective>());
-        ParseFile(source, file, parent: null, file.AddDirective);
+        ParseFile(source, file, new FileTopLevel(file, outer: null, block: null));
         return file;
     }
 
-    private void ParseFile(NginxSourceText source, NginxFile file, NginxDirective? parent, Action<NginxDirective> addToContainer)
+    private void ParseFile(NginxSourceText source, NginxFile file, FileTopLevel topLevel)
     {
         files.Add(file);
         var fullPath = fileCache.RealPath(source.Path);
@@ -79,7 +79,7 @@ internal sealed class NginxParser
             var lexer = recording is null
                 ? new NginxLexer(source, state.ReportSyntaxError, fileCache.Words, record: source.CountReadAndCheckRecording())
                 : NginxLexer.Replay(source, recording);
-            ParseBlock(lexer, state, parent, addToContainer, isFileTopLevel: true);
+            ParseBlock(lexer, state, topLevel.Parent, topLevel);
             file.Comments = lexer.Comments;
             if (recording is null && lexer.FinishRecording() is { } finished)
             {
@@ -93,7 +93,7 @@ internal sealed class NginxParser
     }
 
     /// <summary>Reads statements up to the block's <c>}</c>; returns false when the file ended first.</summary>
-    private bool ParseBlock(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
+    private bool ParseBlock(NginxLexer lexer, FileState state, NginxDirective? parent, FileTopLevel? topLevel)
     {
         if (nesting >= MaxNesting)
         {
@@ -104,7 +104,7 @@ internal sealed class NginxParser
         nesting++;
         try
         {
-            return ParseStatements(lexer, state, parent, addToContainer, isFileTopLevel);
+            return ParseStatements(lexer, state, parent, topLevel);
         }
         finally
         {
@@ -112,14 +112,14 @@ internal sealed class NginxParser
         }
     }
 
-    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel)
+    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, FileTopLevel? topLevel)
     {
         // Every block needs a list for the words of its current statement, and a large set has hundreds of
         // thousands of blocks, so the lists of finished blocks are reused.
         var words = spareWordLists.Count > 0 ? spareWordLists.Pop() : new List<NginxToken>();
         try
         {
-            return ParseStatements(lexer, state, parent, addToContainer, isFileTopLevel, words);
+            return ParseStatements(lexer, state, parent, topLevel, words);
         }
         finally
         {
@@ -128,8 +128,9 @@ internal sealed class NginxParser
         }
     }
 
-    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, bool isFileTopLevel, List<NginxToken> words)
+    private bool ParseStatements(NginxLexer lexer, FileState state, NginxDirective? parent, FileTopLevel? topLevel, List<NginxToken> words)
     {
+        var isFileTopLevel = topLevel is not null;
         while (true)
         {
             var lexeme = lexer.Next();
@@ -146,12 +147,12 @@ internal sealed class NginxParser
                         break;
                     }
 
-                    AddSimpleDirective(state, parent, addToContainer, words);
+                    AddSimpleDirective(state, parent, topLevel, words);
                     words.Clear();
                     break;
 
                 case NginxLexemeKind.BlockStart:
-                    if (!ParseBlockDirective(lexer, state, parent, addToContainer, words, lexeme.Offset))
+                    if (!ParseBlockDirective(lexer, state, parent, topLevel, words, lexeme.Offset))
                     {
                         return false;
                     }
@@ -189,10 +190,10 @@ internal sealed class NginxParser
         }
     }
 
-    private void AddSimpleDirective(FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words)
+    private void AddSimpleDirective(FileState state, NginxDirective? parent, FileTopLevel? topLevel, List<NginxToken> words)
     {
         var directive = new NginxDirective(state.File, parent, words, ++directivesCreated);
-        addToContainer(directive);
+        AddToContainer(directive, parent, topLevel);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RequiresBlock(directive.Name, parent))
         {
             state.ReportSyntaxError("directive \"" + directive.Name + "\" has no opening \"{\"", directive.NameToken.Location);
@@ -205,7 +206,7 @@ internal sealed class NginxParser
 
         if (directive.Name == "include")
         {
-            Include(directive, state, parent, addToContainer);
+            Include(directive, state, parent, topLevel);
         }
     }
 
@@ -225,7 +226,7 @@ internal sealed class NginxParser
     }
 
     /// <summary>Reads a block after its <c>{</c>; returns false when the file ended inside it.</summary>
-    private bool ParseBlockDirective(NginxLexer lexer, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer, List<NginxToken> words, int braceOffset)
+    private bool ParseBlockDirective(NginxLexer lexer, FileState state, NginxDirective? parent, FileTopLevel? topLevel, List<NginxToken> words, int braceOffset)
     {
         var insideEntryReader = parent is not null && parent.BlockKind == NginxBlockKind.Entries && NginxBlockRules.RejectsNestedBlocks(parent.Name);
         if (words.Count == 0 || insideEntryReader)
@@ -238,11 +239,11 @@ internal sealed class NginxParser
                 discarded.BlockKind = NginxBlockKind.Directives;
             }
 
-            return ParseBlock(lexer, state, discarded, _ => { }, isFileTopLevel: false);
+            return ParseBlock(lexer, state, discarded, topLevel: null);
         }
 
         var directive = new NginxDirective(state.File, parent, words, ++directivesCreated);
-        addToContainer(directive);
+        AddToContainer(directive, parent, topLevel);
         CheckBraceAfterWord(state, braceOffset);
         if (parent?.BlockKind != NginxBlockKind.Entries && NginxBlockRules.RejectsBlock(directive.Name))
         {
@@ -263,7 +264,7 @@ internal sealed class NginxParser
         }
 
         directive.BlockKind = NginxBlockRules.GetBlockKind(directive.Name);
-        return ParseBlock(lexer, state, directive, directive.AddChild, isFileTopLevel: false);
+        return ParseBlock(lexer, state, directive, topLevel: null);
     }
 
     /// <summary>
@@ -295,7 +296,7 @@ internal sealed class NginxParser
         }
     }
 
-    private void Include(NginxDirective include, FileState state, NginxDirective? parent, Action<NginxDirective> addToContainer)
+    private void Include(NginxDirective include, FileState state, NginxDirective? parent, FileTopLevel? topLevel)
     {
         if (include.Arguments.Count != 1)
         {
@@ -367,11 +368,7 @@ internal sealed class NginxParser
 
             var file = new NginxFile(path, chain);
             include.AddIncludedFile(file);
-            ParseFile(source, file, parent, directive =>
-            {
-                file.AddDirective(directive);
-                addToContainer(directive);
-            });
+            ParseFile(source, file, new FileTopLevel(file, topLevel, topLevel is null ? parent : null));
         }
     }
 
@@ -472,6 +469,59 @@ internal sealed class NginxParser
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
         {
             return path;
+        }
+    }
+
+    /// <summary>
+    /// Adds a new directive to the block it is written in, or, at a file's top level, to that file and to
+    /// the block or file its include sits in. A block read after an error has no parent, and its directives go nowhere.
+    /// </summary>
+    private static void AddToContainer(NginxDirective directive, NginxDirective? parent, FileTopLevel? topLevel)
+    {
+        if (topLevel is not null)
+        {
+            topLevel.Add(directive);
+        }
+        else
+        {
+            parent?.AddChild(directive);
+        }
+    }
+
+    /// <summary>
+    /// Where the top-level directives of one file read go. Blocks add to their own children, so only each
+    /// file read needs one of these, rather than a delegate per block.
+    /// </summary>
+    private sealed class FileTopLevel
+    {
+        private readonly NginxFile file;
+        private readonly FileTopLevel? outer;
+        private readonly NginxDirective? block;
+
+        /// <param name="file">The file whose top level this is.</param>
+        /// <param name="outer">The includer's top level, when the include is at the top level of its file.</param>
+        /// <param name="block">Otherwise the block the include is in, or null for the main file.</param>
+        public FileTopLevel(NginxFile file, FileTopLevel? outer, NginxDirective? block)
+        {
+            this.file = file;
+            this.outer = outer;
+            this.block = block;
+        }
+
+        /// <summary>The block the file's top-level directives belong to, across includes; null at the main file's top level.</summary>
+        public NginxDirective? Parent => outer is null ? block : outer.Parent;
+
+        public void Add(NginxDirective directive)
+        {
+            file.AddDirective(directive);
+            if (outer is not null)
+            {
+                outer.Add(directive);
+            }
+            else
+            {
+                block?.AddChild(directive);
+            }
         }
     }
 
