@@ -22,18 +22,18 @@ internal sealed class NginxCommentedFile : ICommentedFile
     public IReadOnlyList<LineRange> Statements { get; }
 
     /// <summary>
-    /// Creates one entry per file the configuration read, each with its comments that may be suppressions
-    /// and, when it has one, the lines of the directives written in it.
+    /// Creates one entry for each of <paramref name="files"/>, files of the configuration, each with its
+    /// comments that may be suppressions and, when it has one, the lines of the directives written in it.
     /// </summary>
     /// <remarks>
     /// Only comments that start like a suppression are kept, because the engine reads nothing else from them.
     /// The statements are needed only to place such a comment, so most files skip the walk that collects them.
     /// </remarks>
-    public static IReadOnlyList<ICommentedFile> From(NginxConfiguration configuration)
+    public static IReadOnlyList<ICommentedFile> From(NginxConfiguration configuration, IReadOnlyList<NginxFile> files)
     {
-        var files = new List<ICommentedFile>(configuration.Files.Count);
+        var entries = new List<ICommentedFile>(files.Count);
         Dictionary<NginxFile, List<LineRange>>? statementsByFile = null;
-        foreach (var file in configuration.Files)
+        foreach (var file in files)
         {
             List<SourceComment>? comments = null;
             foreach (var comment in file.Comments)
@@ -46,7 +46,7 @@ internal sealed class NginxCommentedFile : ICommentedFile
 
             if (comments is null)
             {
-                files.Add(new NginxCommentedFile(file.Path, Array.Empty<SourceComment>(), Array.Empty<LineRange>()));
+                entries.Add(new NginxCommentedFile(file.Path, Array.Empty<SourceComment>(), Array.Empty<LineRange>()));
                 continue;
             }
 
@@ -57,10 +57,10 @@ internal sealed class NginxCommentedFile : ICommentedFile
             }
 
             var statements = statementsByFile.TryGetValue(file, out var list) ? list : new List<LineRange>();
-            files.Add(new NginxCommentedFile(file.Path, comments, statements));
+            entries.Add(new NginxCommentedFile(file.Path, comments, statements));
         }
 
-        return files;
+        return entries;
     }
 
     private static void AddStatements(IReadOnlyList<NginxDirective> level, Dictionary<NginxFile, List<LineRange>> statementsByFile)

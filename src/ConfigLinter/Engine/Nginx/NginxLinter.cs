@@ -244,17 +244,27 @@ public static class NginxLinter
             return read;
         }
 
+        // A snippet that every server includes is read once per include, but only its first read is passed on
+        // (see Lint), so later reads of the same path are left out here rather than kept until the run ends.
+        var firstReads = new List<NginxFile>();
+        var pathsSeen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < configuration.Files.Count; i++)
         {
-            var filePath = configuration.Files[i].Path;
-            read.FilesRead.Add(filePath);
+            var file = configuration.Files[i];
+            if (!pathsSeen.Add(file.Path))
+            {
+                continue;
+            }
+
+            firstReads.Add(file);
+            read.FilesRead.Add(file.Path);
             if (i > 0 && includesInputFiles)
             {
-                read.IncludedFiles.Add(fileCache.RealPath(filePath));
+                read.IncludedFiles.Add(fileCache.RealPath(file.Path));
             }
         }
 
-        read.CommentedFiles.AddRange(NginxCommentedFile.From(configuration));
+        read.CommentedFiles.AddRange(NginxCommentedFile.From(configuration, firstReads));
         Analyze(configuration, options, read.Findings);
         return read;
     }
