@@ -28,7 +28,7 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
 
         // Location paths repeat across the servers of a configuration, and matching splits a path into words.
         var matches = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var location in context.Directives)
+        foreach (var location in context.Index.Named(Location))
         {
             if (!IsLocationBlock(location) || !NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns, matches))
             {

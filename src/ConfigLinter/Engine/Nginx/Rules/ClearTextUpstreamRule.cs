@@ -26,9 +26,9 @@ internal sealed class ClearTextUpstreamRule : INginxRule
         var configuration = context.Configuration;
         // When two upstreams share a name, the first one counts.
         var upstreams = new Dictionary<string, NginxDirective>(StringComparer.OrdinalIgnoreCase);
-        foreach (var directive in context.Directives)
+        foreach (var directive in context.Index.Named("upstream"))
         {
-            if (directive.Name == "upstream" && directive.Arguments.Count == 1 && directive.HasBlock && !upstreams.ContainsKey(directive.Arguments[0].Text))
+            if ( directive.Arguments.Count == 1 && directive.HasBlock && !upstreams.ContainsKey(directive.Arguments[0].Text))
             {
                 upstreams.Add(directive.Arguments[0].Text, directive);
             }
@@ -39,7 +39,7 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
         // Many passes name the same upstream, so the servers of each are parsed once.
         var remoteByUpstream = new Dictionary<NginxDirective, string?>();
-        foreach (var directive in context.Directives)
+        foreach (var directive in context.Index.Named(NginxPasses.PassNames))
         {
             if (!NginxPasses.IsPass(directive) || !IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || IsUnreachable(directive, unreachableByServer))
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -17,10 +16,7 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 internal sealed class LegacyTlsProtocolRule : INginxRule
 {
     /// <summary>Directive names are case-sensitive in nginx; the protocol names they take are not.</summary>
-    private static readonly HashSet<string> ProtocolDirectives = new(StringComparer.Ordinal)
-    {
-        "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
-    };
+    private static readonly string[] ProtocolDirectiveNames = { "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols" };
 
     private const string ServerProtocols = "ssl_protocols";
 
@@ -28,9 +24,12 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var directive in context.Directives.Where(IsProtocolDirective))
+        foreach (var directive in context.Index.Named(ProtocolDirectiveNames))
         {
-            CheckProtocolList(context, directive);
+            if (!directive.HasBlock)
+            {
+                CheckProtocolList(context, directive);
+            }
         }
 
         foreach (var entry in context.Servers)
@@ -42,9 +41,6 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
         CheckUpstreamsWithoutProtocols(context);
     }
-
-    private static bool IsProtocolDirective(NginxDirective directive) =>
-        !directive.HasBlock && ProtocolDirectives.Contains(directive.Name);
 
     /// <summary>
     /// Reports the legacy names of one directive. Repeated directives in a block add up in nginx (the value
@@ -127,7 +123,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         // The groups keep the order in which their first pass appears, so the findings keep their order.
         var groups = new List<(NginxDirective Block, string Protocols, List<NginxDirective> Passes)>();
         var groupIndex = new Dictionary<(NginxDirective Block, string Protocols), int>();
-        foreach (var directive in context.Directives)
+        foreach (var directive in context.Index.Named(NginxPasses.TlsPassNames))
         {
             if (directive.Parent is null
                 || NginxPasses.TlsPassOf(directive) is not { } pass

@@ -37,10 +37,10 @@ internal static class NginxCipherLists
     public const string ServerCiphers = "ssl_ciphers";
 
     /// <summary>Directive names are case-sensitive in nginx; the stream module's twins have the same names.</summary>
-    private static readonly HashSet<string> CipherDirectives = new(StringComparer.Ordinal)
-    {
-        "ssl_ciphers", "proxy_ssl_ciphers", "grpc_ssl_ciphers", "uwsgi_ssl_ciphers",
-    };
+    /// <summary>The directives that set a cipher string.</summary>
+    public static readonly string[] CipherDirectiveNames = { "ssl_ciphers", "proxy_ssl_ciphers", "grpc_ssl_ciphers", "uwsgi_ssl_ciphers" };
+
+    private static readonly HashSet<string> CipherDirectives = new(CipherDirectiveNames, StringComparer.Ordinal);
 
     /// <summary>
     /// Returns every cipher directive whose string OpenSSL accepts, each where it is written, so a value set

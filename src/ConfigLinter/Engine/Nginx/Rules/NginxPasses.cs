@@ -43,10 +43,13 @@ internal static class NginxPasses
         new("uwsgi_pass", "suwsgi://", "uwsgi"),
     };
 
-    private static readonly HashSet<string> Passes = new(StringComparer.Ordinal)
-    {
-        "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass",
-    };
+    /// <summary>The directives that pass a request to a backend.</summary>
+    public static readonly string[] PassNames = { "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass" };
+
+    /// <summary>The passes that can speak TLS to their backend.</summary>
+    public static readonly string[] TlsPassNames = { "proxy_pass", "grpc_pass", "uwsgi_pass" };
+
+    private static readonly HashSet<string> Passes = new(PassNames, StringComparer.Ordinal);
 
     /// <remarks>
     /// Rules call this for every directive, so a name that does not end in <c>_pass</c>, as every pass does, is

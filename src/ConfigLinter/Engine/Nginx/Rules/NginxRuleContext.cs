@@ -15,7 +15,7 @@ internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<NginxFile, IReadOnlyList<RelatedLocation>> includeChains = new();
-    private IReadOnlyList<NginxDirective>? directives;
+    private NginxDirectiveIndex? index;
     private IReadOnlyList<NginxServer>? servers;
     private IReadOnlyList<IReadOnlyList<HeaderScope>>? tlsServerHeaders;
     private IReadOnlyList<NginxCipherDirective>? cipherDirectives;
@@ -32,17 +32,17 @@ internal sealed class NginxRuleContext
 
     public LintOptions Options { get; }
 
-    /// <summary>Every real directive depth first, as <see cref="NginxTree.Directives"/> returns them.</summary>
-    public IReadOnlyList<NginxDirective> Directives => directives ??= NginxTree.Directives(Configuration);
+    /// <summary>The directives the rules look for, by name, as <see cref="NginxDirectiveIndex"/> keeps them.</summary>
+    public NginxDirectiveIndex Index => index ??= new NginxDirectiveIndex(Configuration);
 
     /// <summary>Every virtual server with the directives of the block around it, as <see cref="NginxTree.Servers"/> returns them.</summary>
-    public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Directives);
+    public IReadOnlyList<NginxServer> Servers => servers ??= NginxTree.Servers(Configuration, Index.Named(NginxTree.ServerContainerNames));
 
     /// <summary>The header scopes of each TLS server of the http module, as <see cref="EffectiveHeaders.TlsServers"/> returns them.</summary>
     public IReadOnlyList<IReadOnlyList<HeaderScope>> TlsServerHeaders => tlsServerHeaders ??= EffectiveHeaders.TlsServers(this);
 
     /// <summary>Every cipher directive with its evaluated string, rejected strings included.</summary>
-    public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Directives);
+    public IReadOnlyList<NginxCipherDirective> CipherDirectives => cipherDirectives ??= NginxCipherLists.Evaluate(Index.Named(NginxCipherLists.CipherDirectiveNames));
 
     /// <summary>The TLS sockets of the http module's servers and their default servers.</summary>
     public NginxListenSockets ListenSockets => listenSockets ??= NginxListenSockets.Build(Configuration, Servers);

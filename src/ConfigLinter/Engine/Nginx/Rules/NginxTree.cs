@@ -6,24 +6,18 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// <summary>Ways of walking a configuration that the rules share.</summary>
 internal static class NginxTree
 {
-    private static readonly HashSet<string> ServerContainers = new() { "http", "stream", "mail" };
+    /// <summary>The blocks whose <c>server</c> blocks are virtual servers.</summary>
+    public static readonly string[] ServerContainerNames = { "http", "stream", "mail" };
 
-    /// <summary>
-    /// Returns every real directive depth first, skipping the entries of <c>map</c>-like blocks and the
-    /// bodies of opaque blocks, which only look like directives.
-    /// </summary>
-    public static IReadOnlyList<NginxDirective> Directives(NginxConfiguration configuration)
-    {
-        var directives = new List<NginxDirective>();
-        AddDepthFirst(configuration.Directives, directives);
-        return directives;
-    }
+    private static readonly HashSet<string> ServerContainers = new(ServerContainerNames);
 
     /// <summary>
     /// Returns every virtual server (<c>server { }</c> in http, stream or mail) with the directives of the
     /// block around it, which it inherits from. An http snippet's top-level servers count too.
     /// </summary>
-    public static IReadOnlyList<NginxServer> Servers(NginxConfiguration configuration, IReadOnlyList<NginxDirective> directives)
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="containers">Its <c>http</c>, <c>stream</c> and <c>mail</c> directives, in reading order.</param>
+    public static IReadOnlyList<NginxServer> Servers(NginxConfiguration configuration, IReadOnlyList<NginxDirective> containers)
     {
         var servers = new List<NginxServer>();
         if (configuration.Context == NginxContext.Http)
@@ -31,7 +25,7 @@ internal static class NginxTree
             AddServers(configuration.Directives, servers);
         }
 
-        foreach (var directive in directives)
+        foreach (var directive in containers)
         {
             if (IsServerContainer(directive))
             {
@@ -91,19 +85,6 @@ internal static class NginxTree
     public static bool IsServerBlock(NginxDirective directive) =>
         directive.Name == "server" && directive.BlockKind == NginxBlockKind.Directives;
 
-    /// <summary>Fills a list rather than nesting iterators, which cost a call per level for every directive.</summary>
-    private static void AddDepthFirst(IReadOnlyList<NginxDirective> level, List<NginxDirective> directives)
-    {
-        for (var i = 0; i < level.Count; i++)
-        {
-            var directive = level[i];
-            directives.Add(directive);
-            if (directive.BlockKind == NginxBlockKind.Directives)
-            {
-                AddDepthFirst(directive.Children, directives);
-            }
-        }
-    }
 }
 
 /// <summary>A virtual server and the directives of the block around it, which it inherits from.</summary>

@@ -13,6 +13,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 internal sealed class RevocationCheckDisabledRule : INginxRule
 {
     private const string Stapling = "ssl_stapling";
+
+    private static readonly string[] StaplingDirectives = { "ssl_stapling", "ssl_stapling_verify" };
     private const string StaplingVerify = "ssl_stapling_verify";
     private const string StaplingFile = "ssl_stapling_file";
     // nginx still staples the unverified responses, so the message states that instead of claiming revocation checks are off.
@@ -24,7 +26,7 @@ internal sealed class RevocationCheckDisabledRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        foreach (var directive in context.Directives)
+        foreach (var directive in context.Index.Named(StaplingDirectives))
         {
             if (directive.Name == StaplingVerify
                 && NginxFlags.IsOff(directive)

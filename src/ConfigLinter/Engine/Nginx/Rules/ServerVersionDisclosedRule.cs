@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -22,7 +21,7 @@ internal sealed class ServerVersionDisclosedRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         var configuration = context.Configuration;
-        foreach (var directive in context.Directives.Where(directive => directive.Name == ServerTokens))
+        foreach (var directive in context.Index.Named(ServerTokens))
         {
             var disclosed = DisclosedBy(directive);
             if (disclosed is not null

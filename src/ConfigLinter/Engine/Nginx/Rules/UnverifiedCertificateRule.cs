@@ -18,6 +18,9 @@ internal sealed class UnverifiedCertificateRule : INginxRule
 
     private static readonly NginxTlsPass StreamProxy = new(StreamProxySsl, string.Empty, "proxy");
 
+    /// <summary>The passes whose upstream certificate is checked, and the client-certificate setting.</summary>
+    private static readonly string[] JudgedDirectives = NginxPasses.TlsPassNames.Concat(new[] { "ssl_verify_client" }).ToArray();
+
     public RuleDefinition Rule => RuleCatalog.CertificateValidationDisabled;
 
     public void Analyze(NginxRuleContext context)
@@ -27,7 +30,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
         // An inherited "off" is reported once where it is written, not once per pass it reaches. The set contains
         // directives, not tokens, because the reads of a snippet included in several places share its tokens.
         var reported = new HashSet<NginxDirective>();
-        foreach (var directive in context.Directives)
+        foreach (var directive in context.Index.Named(JudgedDirectives))
         {
             var pass = NginxPasses.TlsPassOf(directive);
             if (pass is not null && directive.Parent is not null && NginxTree.IsInHttp(configuration, directive))

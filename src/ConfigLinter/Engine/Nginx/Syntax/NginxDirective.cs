@@ -101,6 +101,9 @@ public sealed class NginxDirective
 
     public override int GetHashCode() => ordinal;
 
+    /// <summary>The directive's place in the order the parser read the configuration, includes inline.</summary>
+    internal int Ordinal => ordinal;
+
     /// <summary>
     /// The block's simple directives by name, the last of each name, once a rule has asked for them. It is kept
     /// here so that it lives exactly as long as the tree; a table keyed by block would need weak references,
