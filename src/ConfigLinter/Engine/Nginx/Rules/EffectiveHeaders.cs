@@ -107,8 +107,12 @@ internal static class EffectiveHeaders
     public const string ContentSecurityPolicy = "Content-Security-Policy";
     public const string ReferrerPolicy = "Referrer-Policy";
 
+    // An array for the loops that run once per scope, where a foreach over the list would allocate. It is
+    // declared first because static fields are set in order.
+    private static readonly string[] SecurityHeaderNames = { Hsts, ContentTypeOptions, FrameOptions, ContentSecurityPolicy, ReferrerPolicy };
+
     /// <summary>The headers whose loss NETSEC035 reports, in the order messages list them.</summary>
-    public static readonly IReadOnlyList<string> SecurityHeaders = new[] { Hsts, ContentTypeOptions, FrameOptions, ContentSecurityPolicy, ReferrerPolicy };
+    public static readonly IReadOnlyList<string> SecurityHeaders = SecurityHeaderNames;
 
     private static readonly Version InheritDirectiveVersion = new(1, 29, 3);
 
@@ -164,8 +168,9 @@ internal static class EffectiveHeaders
         }
 
         List<string>? dropped = null;
-        foreach (var name in SecurityHeaders)
+        for (var i = 0; i < SecurityHeaderNames.Length; i++)
         {
+            var name = SecurityHeaderNames[i];
             if (HeaderScope.Contains(scope.Inherited, name, sentOnly: true) && !scope.Sends(name) && !scope.Names(name))
             {
                 (dropped ??= new List<string>()).Add(name);
@@ -185,8 +190,10 @@ internal static class EffectiveHeaders
         var mode = readsInherit ? ModeOf(block.Children, enclosingMode) : InheritMode.On;
         var scope = Scope(block, parent, inherited, mode);
         scopes.Add(scope);
-        foreach (var child in block.Children)
+        var children = block.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (IsNestedScope(block, child))
             {
                 Walk(child, scope, scope.Effective, mode, readsInherit, scopes);
@@ -218,8 +225,9 @@ internal static class EffectiveHeaders
     private static IReadOnlyList<AddedHeader> Own(IReadOnlyList<NginxDirective> level)
     {
         List<AddedHeader>? own = null;
-        foreach (var directive in level)
+        for (var i = 0; i < level.Count; i++)
         {
+            var directive = level[i];
             if (directive.Name == "add_header" && !directive.HasBlock && directive.Arguments.Count is 2 or 3)
             {
                 (own ??= new List<AddedHeader>()).Add(new AddedHeader(directive));

@@ -138,20 +138,33 @@ internal sealed class HttpsNotEnforcedRule : INginxRule
             return null;
         }
 
-        var listens = server.Children.Where(directive => directive.Name == "listen" && !directive.HasBlock && directive.Arguments.Count > 0).ToList();
-        if (listens.Count == 0)
+        // Loops rather than LINQ, because every server of every configuration comes through here.
+        var children = server.Children;
+        var hasListen = false;
+        List<string>? ports = null;
+        for (var i = 0; i < children.Count; i++)
         {
-            return new[] { DefaultPort };
+            var listen = children[i];
+            if (listen.Name != "listen" || listen.HasBlock || listen.Arguments.Count == 0)
+            {
+                continue;
+            }
+
+            hasListen = true;
+            if (NginxTlsListeners.IsEncrypted(listen))
+            {
+                continue;
+            }
+
+            var address = NginxAddress.Parse(listen.Arguments[0].Text);
+            var port = address.Port ?? "80";
+            if (!address.IsLoopback && (ports is null || !ports.Contains(port)))
+            {
+                (ports ??= new List<string>()).Add(port);
+            }
         }
 
-        var ports = listens
-            .Where(listen => !NginxTlsListeners.IsEncrypted(listen))
-            .Select(listen => NginxAddress.Parse(listen.Arguments[0].Text))
-            .Where(address => !address.IsLoopback)
-            .Select(address => address.Port ?? "80")
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return ports.Count == 0 ? null : ports;
+        return hasListen ? ports : new[] { DefaultPort };
     }
 
     private static string Describe(NginxDirective server, IReadOnlyList<string> ports)

@@ -152,9 +152,10 @@ internal static class NginxInheritance
 
     private static Dictionary<string, NginxDirective> IndexByName(IReadOnlyList<NginxDirective> level)
     {
-        var index = new Dictionary<string, NginxDirective>(StringComparer.Ordinal);
-        foreach (var directive in level)
+        var index = new Dictionary<string, NginxDirective>(level.Count, StringComparer.Ordinal);
+        for (var i = 0; i < level.Count; i++)
         {
+            var directive = level[i];
             if (!directive.HasBlock)
             {
                 index[directive.Name] = directive;

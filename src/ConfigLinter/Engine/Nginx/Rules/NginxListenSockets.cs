@@ -144,8 +144,10 @@ internal sealed class NginxListenSockets
         {
             var server = entry.Server;
             var everySocketIsTls = NginxTlsListeners.HasSslOn(entry);
-            foreach (var listen in server.Children)
+            var children = server.Children;
+            for (var i = 0; i < children.Count; i++)
             {
+                var listen = children[i];
                 if (listen.Name != "listen" || listen.HasBlock || listen.Arguments.Count == 0
                     || !(everySocketIsTls || NginxTlsListeners.IsTlsOverTcp(listen)))
                 {

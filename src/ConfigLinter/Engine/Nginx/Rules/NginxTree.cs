@@ -41,8 +41,9 @@ internal static class NginxTree
         // Every server of the level needs to know whether the level has the old "ssl on", and an http block
         // that includes many sites is long, so the level is scanned once here rather than once per server.
         bool? levelHasSslOn = null;
-        foreach (var directive in level)
+        for (var i = 0; i < level.Count; i++)
         {
+            var directive = level[i];
             if (IsServerBlock(directive))
             {
                 levelHasSslOn ??= NginxTlsListeners.AnySslOn(level);
