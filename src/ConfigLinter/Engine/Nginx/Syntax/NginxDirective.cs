@@ -11,7 +11,7 @@ public sealed class NginxDirective
     private static readonly IReadOnlyList<NginxDirective> NoDirectives = Array.Empty<NginxDirective>();
     private static readonly IReadOnlyList<NginxFile> NoFiles = Array.Empty<NginxFile>();
 
-    private List<NginxDirective>? children;
+    private NginxDirective[]? children;
 
     // Few directives are includes or opaque blocks, so what only those have sits in a second object that the
     // others do not allocate, which keeps the many directives of a large set smaller.
@@ -115,7 +115,8 @@ public sealed class NginxDirective
         set => (rare ??= new RareParts()).ChildrenByName = value;
     }
 
-    internal void AddChild(NginxDirective child) => (children ??= new List<NginxDirective>()).Add(child);
+    /// <summary>Sets the block's directives once the parser has read the whole block.</summary>
+    internal void SetChildren(NginxDirective[] directives) => children = directives.Length == 0 ? null : directives;
 
     internal void AddIncludedFile(NginxFile file) => ((rare ??= new RareParts()).IncludedFiles ??= new List<NginxFile>()).Add(file);
 

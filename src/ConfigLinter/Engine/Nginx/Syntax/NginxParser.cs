@@ -31,6 +31,12 @@ internal sealed class NginxParser
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private readonly Stack<List<NginxToken>> spareWordLists = new();
+
+    // The blocks being read, innermost last, each with the directives read so far. A block's children are
+    // collected here and stored as an array of the exact size when the block ends, because lists that grow
+    // by doubling, one per block, were a large share of what a big configuration allocated.
+    private readonly List<(NginxDirective? Block, List<NginxDirective> Children)> openBlocks = new();
+    private readonly Stack<List<NginxDirective>> spareChildLists = new();
     private bool fileLimitReported;
     private int directivesCreated;
     private int nesting;
@@ -239,7 +245,7 @@ internal sealed class NginxParser
                 discarded.BlockKind = NginxBlockKind.Directives;
             }
 
-            return ParseBlock(lexer, state, discarded, topLevel: null);
+            return ParseNestedBlock(lexer, state, discarded);
         }
 
         var directive = new NginxDirective(state.File, parent, words, ++directivesCreated);
@@ -264,7 +270,25 @@ internal sealed class NginxParser
         }
 
         directive.BlockKind = NginxBlockRules.GetBlockKind(directive.Name);
-        return ParseBlock(lexer, state, directive, topLevel: null);
+        return ParseNestedBlock(lexer, state, directive);
+    }
+
+    /// <summary>Reads the inside of a block directive (or of a block read after an error, when null) and stores its children.</summary>
+    private bool ParseNestedBlock(NginxLexer lexer, FileState state, NginxDirective? block)
+    {
+        var children = spareChildLists.Count > 0 ? spareChildLists.Pop() : new List<NginxDirective>();
+        openBlocks.Add((block, children));
+        try
+        {
+            return ParseBlock(lexer, state, block, topLevel: null);
+        }
+        finally
+        {
+            openBlocks.RemoveAt(openBlocks.Count - 1);
+            block?.SetChildren(children.ToArray());
+            children.Clear();
+            spareChildLists.Push(children);
+        }
     }
 
     /// <summary>
@@ -476,16 +500,36 @@ internal sealed class NginxParser
     /// Adds a new directive to the block it is written in, or, at a file's top level, to that file and to
     /// the block or file its include sits in. A block read after an error has no parent, and its directives go nowhere.
     /// </summary>
-    private static void AddToContainer(NginxDirective directive, NginxDirective? parent, FileTopLevel? topLevel)
+    private void AddToContainer(NginxDirective directive, NginxDirective? parent, FileTopLevel? topLevel)
     {
         if (topLevel is not null)
         {
-            topLevel.Add(directive);
+            topLevel.Add(directive, this);
         }
         else
         {
-            parent?.AddChild(directive);
+            AddToOpenBlock(parent, directive);
         }
+    }
+
+    /// <summary>
+    /// Adds a directive to a block that is being read. Directives only ever go to the innermost open block,
+    /// since an included file's top level is read while the block around its include is the innermost.
+    /// </summary>
+    private void AddToOpenBlock(NginxDirective? block, NginxDirective directive)
+    {
+        if (block is null)
+        {
+            return;
+        }
+
+        var innermost = openBlocks[openBlocks.Count - 1];
+        if (!ReferenceEquals(innermost.Block, block))
+        {
+            throw new InvalidOperationException("The nginx parser added a directive to a block that is not the innermost one being read.");
+        }
+
+        innermost.Children.Add(directive);
     }
 
     /// <summary>
@@ -511,16 +555,16 @@ internal sealed class NginxParser
         /// <summary>The block the file's top-level directives belong to, across includes; null at the main file's top level.</summary>
         public NginxDirective? Parent => outer is null ? block : outer.Parent;
 
-        public void Add(NginxDirective directive)
+        public void Add(NginxDirective directive, NginxParser parser)
         {
             file.AddDirective(directive);
             if (outer is not null)
             {
-                outer.Add(directive);
+                outer.Add(directive, parser);
             }
             else
             {
-                block?.AddChild(directive);
+                parser.AddToOpenBlock(block, directive);
             }
         }
     }
