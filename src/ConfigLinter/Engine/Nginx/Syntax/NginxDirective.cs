@@ -21,18 +21,14 @@ public sealed class NginxDirective
     // asked of an object, and nearly every directive is asked once, so the parser numbers them instead.
     private readonly int ordinal;
 
-    internal NginxDirective(NginxFile file, NginxDirective? parent, IReadOnlyList<NginxToken> tokens, int ordinal)
+    internal NginxDirective(NginxFile file, NginxDirective? parent, List<NginxToken> tokens, int ordinal)
     {
         this.ordinal = ordinal;
         File = file;
         Parent = parent;
         NameToken = tokens[0];
         var arguments = tokens.Count == 1 ? Array.Empty<NginxToken>() : new NginxToken[tokens.Count - 1];
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            arguments[i] = tokens[i + 1];
-        }
-
+        tokens.CopyTo(1, arguments, 0, arguments.Length);
         Arguments = arguments;
     }
 
