@@ -10,6 +10,9 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// </summary>
 internal readonly struct NginxAddress
 {
+    /// <summary>The characters that end a URL's address and start its URI.</summary>
+    private static readonly char[] UriStarts = { '/', '?' };
+
     private NginxAddress(string text, string host, string? port)
     {
         Text = text;
@@ -53,7 +56,7 @@ internal readonly struct NginxAddress
             return new NginxAddress(pathEnd < 0 ? rest : rest.Substring(0, pathEnd), "unix:", null);
         }
 
-        var end = rest.IndexOfAny(new[] { '/', '?' });
+        var end = rest.IndexOfAny(UriStarts);
         return Parse(end < 0 ? rest : rest.Substring(0, end));
     }
 
@@ -87,6 +90,12 @@ internal readonly struct NginxAddress
 
     private static bool IsIPv4Loopback(string host)
     {
+        // Most hosts are names or other addresses, which need no split to reject.
+        if (!host.StartsWith("127.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var parts = host.Split('.');
         if (parts.Length != 4 || parts[0] != "127")
         {
