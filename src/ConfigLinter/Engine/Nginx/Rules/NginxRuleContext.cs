@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using NetSecAnalyzers.Catalog;
@@ -8,13 +9,14 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 
 /// <summary>
 /// The configuration a rule analyzes, the lint options, and the bag its findings go to. The views of the tree
-/// that several rules walk (every directive, every server, the TLS servers' headers, the cipher strings) are
-/// built once here, so that each rule reads them instead of walking the whole tree again.
+/// that several rules read (the directives they look for by name, every server, the TLS servers' headers, the
+/// cipher strings) are built once here, so that each rule reads them instead of walking the whole tree again.
 /// </summary>
 internal sealed class NginxRuleContext
 {
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<NginxFile, IReadOnlyList<RelatedLocation>> includeChains = new();
+    private readonly Dictionary<(NginxDirective Server, string Name), IReadOnlyList<RelatedLocation>> ignoredSettings = new();
     private NginxDirectiveIndex? index;
     private IReadOnlyList<NginxServer>? servers;
     private IReadOnlyList<IReadOnlyList<HeaderScope>>? tlsServerHeaders;
@@ -69,11 +71,25 @@ internal sealed class NginxRuleContext
     /// </summary>
     public IReadOnlyList<RelatedLocation> IgnoredHandshakeSettings(NginxDirective? defaultServer, string name)
     {
-        var related = new List<RelatedLocation>();
         if (defaultServer is null || NginxListenSockets.AppliesPerServer(name, Options.NginxVersion))
         {
-            return related;
+            return Array.Empty<RelatedLocation>();
         }
+
+        // Several rules ask this of the same default server, and the answer walks every server on its sockets.
+        var key = (defaultServer, name);
+        if (!ignoredSettings.TryGetValue(key, out var related))
+        {
+            related = FindIgnoredHandshakeSettings(defaultServer, name);
+            ignoredSettings.Add(key, related);
+        }
+
+        return related;
+    }
+
+    private IReadOnlyList<RelatedLocation> FindIgnoredHandshakeSettings(NginxDirective defaultServer, string name)
+    {
+        var related = new List<RelatedLocation>();
 
         foreach (var socket in ListenSockets.SocketsOf(defaultServer))
         {
