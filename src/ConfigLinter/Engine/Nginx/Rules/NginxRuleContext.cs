@@ -91,6 +91,16 @@ internal sealed class NginxRuleContext
     {
         var related = new List<RelatedLocation>();
 
+        // A socket can have hundreds of name-based servers, and few of them set the directive themselves.
+        var blocksWithSetting = new HashSet<NginxDirective>();
+        foreach (var setting in Index.Named(name))
+        {
+            if (setting.Parent is not null)
+            {
+                blocksWithSetting.Add(setting.Parent);
+            }
+        }
+
         foreach (var socket in ListenSockets.SocketsOf(defaultServer))
         {
             if (socket.DefaultServer != defaultServer)
@@ -100,7 +110,7 @@ internal sealed class NginxRuleContext
 
             foreach (var server in socket.Servers)
             {
-                if (server == defaultServer || !IsHandshakeDecidedElsewhere(server, name))
+                if (server == defaultServer || !blocksWithSetting.Contains(server) || !IsHandshakeDecidedElsewhere(server, name))
                 {
                     continue;
                 }
