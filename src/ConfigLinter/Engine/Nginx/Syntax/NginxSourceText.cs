@@ -14,7 +14,7 @@ internal sealed class NginxSourceText
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Latin1 = Encoding.GetEncoding("iso-8859-1");
 
-    private readonly List<int> lineStarts = new() { 0 };
+    private readonly int[] lineStarts;
     private readonly bool isUtf8;
     private NginxLexemeRecording? recording;
     private int reads;
@@ -25,13 +25,19 @@ internal sealed class NginxSourceText
         Text = text;
         this.isUtf8 = isUtf8;
 
-        // nginx counts lines by LF only; a lone CR is an ordinary whitespace character.
-        for (var i = 0; i < text.Length; i++)
+        // nginx counts lines by LF only; a lone CR is an ordinary whitespace character. The text is searched
+        // twice, to count and then to record, so that the table is allocated once at its exact size.
+        var lines = 1;
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            if (text[i] == '\n')
-            {
-                lineStarts.Add(i + 1);
-            }
+            lines++;
+        }
+
+        lineStarts = new int[lines];
+        var line = 1;
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            lineStarts[line++] = i + 1;
         }
     }
 
@@ -112,7 +118,7 @@ internal sealed class NginxSourceText
 
     public int GetLine(int offset)
     {
-        var index = lineStarts.BinarySearch(offset);
+        var index = Array.BinarySearch(lineStarts, offset);
         return index >= 0 ? index + 1 : ~index;
     }
 
@@ -125,13 +131,13 @@ internal sealed class NginxSourceText
     /// </summary>
     public int AdvanceLine(int offset, ref int line)
     {
-        if (line < 1 || line > lineStarts.Count || lineStarts[line - 1] > offset)
+        if (line < 1 || line > lineStarts.Length || lineStarts[line - 1] > offset)
         {
             line = GetLine(offset);
             return line;
         }
 
-        while (line < lineStarts.Count && lineStarts[line] <= offset)
+        while (line < lineStarts.Length && lineStarts[line] <= offset)
         {
             line++;
         }
