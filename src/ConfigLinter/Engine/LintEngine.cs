@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 using NetSecAnalyzers.ConfigLinter.Suppressions;
 using NetSecAnalyzers.ConfigLinter.Workspace;
@@ -70,16 +72,60 @@ public sealed class LintEngine
         var inputs = InputWalker.Collect(paths, baseDirectory, diagnostics);
         var filesByFormat = formats.ToDictionary(format => format, _ => new List<string>());
 
-        foreach (var input in inputs)
+        var classified = ClassifyAll(inputs, baseDirectory, optionsForFile);
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var format = Classify(input, baseDirectory, diagnostics);
+            var (format, notification) = classified[i];
+            if (notification is not null)
+            {
+                diagnostics.Notify(notification);
+            }
+
             if (format is not null)
             {
-                filesByFormat[format].Add(input.FullPath);
+                filesByFormat[format].Add(inputs[i].FullPath);
             }
         }
 
         return RunFormats(filesByFormat, optionsForFile, diagnostics, baseDirectory);
+    }
+
+    /// <summary>
+    /// Classifies every input, on as many threads as the first file's settings allow, since reading the
+    /// start of ten thousand files is a large share of a run that lints them on several threads. The
+    /// results keep the input order, so the notifications come out as one thread would give them.
+    /// </summary>
+    private (ConfigurationFormat? Format, LintNotification? Notification)[] ClassifyAll(
+        IReadOnlyList<InputFile> inputs,
+        string baseDirectory,
+        Func<string, LintOptions> optionsForFile)
+    {
+        var results = new (ConfigurationFormat?, LintNotification?)[inputs.Count];
+        var threads = inputs.Count > 1 ? Math.Min(optionsForFile(inputs[0].FullPath).MaxDegreeOfParallelism, inputs.Count) : 1;
+        if (threads == 1)
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                results[i] = (Classify(inputs[i], baseDirectory, out var notification), notification);
+            }
+
+            return results;
+        }
+
+        try
+        {
+            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+            {
+                results[i] = (Classify(inputs[i], baseDirectory, out var notification), notification);
+            });
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count > 0)
+        {
+            // Callers report an exception by its type and message, which the wrapper would hide.
+            ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
+
+        return results;
     }
 
     /// <summary>
@@ -165,8 +211,9 @@ public sealed class LintEngine
         return read.Concat(handed).Where(path => seen.Add(PathIdentity.RealPath(path))).ToList();
     }
 
-    private ConfigurationFormat? Classify(InputFile input, string baseDirectory, DiagnosticBag diagnostics)
+    private ConfigurationFormat? Classify(InputFile input, string baseDirectory, out LintNotification? notification)
     {
+        notification = null;
         string text;
         try
         {
@@ -174,7 +221,7 @@ public sealed class LintEngine
         }
         catch (Exception exception) when (ReadFailure.IsReadError(exception))
         {
-            diagnostics.Notify(ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception));
+            notification = ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
             return null;
         }
 
@@ -182,11 +229,11 @@ public sealed class LintEngine
         {
             if (input.IsExplicit)
             {
-                diagnostics.Notify(new LintNotification(
+                notification = new LintNotification(
                     NotificationCodes.BinaryFile,
                     NotificationLevel.Note,
                     "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': not a text file (it contains NUL bytes).",
-                    location: null));
+                    location: null);
             }
 
             return null;
@@ -196,19 +243,19 @@ public sealed class LintEngine
         if (format is null && input.IsExplicit && !UnrecognizedFile.NeedsNote(text))
         {
             // Without a note, a file named in a CI script that is empty, or a pipe, would pass as if it were clean.
-            diagnostics.Notify(new LintNotification(
+            notification = new LintNotification(
                 NotificationCodes.EmptyFile,
                 NotificationLevel.Note,
                 "Skipped '" + DisplayPath(input.FullPath, baseDirectory) + "': it has no content to lint (it is empty or blank, or a pipe or device, which netsec does not read).",
-                location: null));
+                location: null);
         }
         else if (format is null && input.IsExplicit)
         {
-            diagnostics.Notify(new LintNotification(
+            notification = new LintNotification(
                 NotificationCodes.UnrecognizedFile,
                 NotificationLevel.Note,
                 UnrecognizedFile.Message(DisplayPath(input.FullPath, baseDirectory), formats),
-                location: null));
+                location: null);
         }
 
         return format;
