@@ -62,7 +62,10 @@ public sealed class LintOptions
     /// The findings and their order do not depend on it. A host that must not start threads, such as a
     /// compiler analyzer, sets 1, and then everything runs on the calling thread.
     /// </summary>
-    /// <remarks>Only the nginx linter reads in parallel; the firewall and compose linters use one thread.</remarks>
+    /// <remarks>
+    /// The nginx linter reads in parallel, and <see cref="LintEngine"/> sorts the inputs into formats on as many
+    /// threads as the first input's settings give; the firewall and compose linters use one thread.
+    /// </remarks>
     public int MaxDegreeOfParallelism
     {
         get => maxDegreeOfParallelism;
