@@ -88,7 +88,7 @@ internal sealed class SuiteCollection
 
                 break;
             case { Syntax: CollectionExpressionSyntax collectionExpression }:
-                VisitCollectionExpression(collectionExpression, operation.SemanticModel, depth);
+                VisitCollectionExpression(operation, collectionExpression, depth);
                 break;
             case IObjectCreationOperation creation:
                 VisitListCreation(creation, depth);
@@ -113,31 +113,69 @@ internal sealed class SuiteCollection
 
     /// <summary>
     /// Reads <c>[A, ..other]</c> through its syntax, because the minimum supported Roslyn (4.8) has no
-    /// operation type for collection expressions.
+    /// operation type for collection expressions. Newer compilers give each element a child operation, in
+    /// the order written. Those are used when their syntax matches, because reading a child is cheaper than a
+    /// <see cref="SemanticModel.GetOperation"/> call per element.
     /// </summary>
-    private void VisitCollectionExpression(CollectionExpressionSyntax collectionExpression, SemanticModel? model, int depth)
+    private void VisitCollectionExpression(IOperation collection, CollectionExpressionSyntax collectionExpression, int depth)
     {
+        var model = collection.SemanticModel;
         if (model is null)
         {
             complete = false;
             return;
         }
 
+        var children = collection.ChildOperations.GetEnumerator();
         foreach (var element in collectionExpression.Elements)
         {
+            var child = children.MoveNext() ? children.Current : null;
             switch (element)
             {
-                case ExpressionElementSyntax item when model.GetOperation(item.Expression) is { } itemOperation:
+                case ExpressionElementSyntax item when (NonImplicitOperation(child, item.Expression) ?? model.GetOperation(item.Expression)) is { } itemOperation:
                     AddItem(itemOperation);
                     break;
                 case SpreadElementSyntax spread:
-                    Visit(model.GetOperation(spread.Expression), depth);
+                    Visit(SpreadOperand(child, spread) ?? model.GetOperation(spread.Expression), depth);
                     break;
                 default:
                     complete = false;
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Returns the operation that <see cref="SemanticModel.GetOperation"/> returns for
+    /// <paramref name="syntax"/>, the one that is not implicit, when <paramref name="operation"/> is it or an
+    /// implicit conversion of it; null otherwise.
+    /// </summary>
+    private static IOperation? NonImplicitOperation(IOperation? operation, SyntaxNode syntax)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion && conversion.Syntax == syntax)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is { IsImplicit: false } && operation.Syntax == syntax ? operation : null;
+    }
+
+    private static IOperation? SpreadOperand(IOperation? spread, SpreadElementSyntax syntax)
+    {
+        if (spread is null || spread.Syntax != syntax)
+        {
+            return null;
+        }
+
+        foreach (var child in spread.ChildOperations)
+        {
+            if (NonImplicitOperation(child, syntax.Expression) is { } operand)
+            {
+                return operand;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads <c>new List&lt;TlsCipherSuite&gt;(other) { A, B }</c>: the copied collection and the initializer's items.</summary>

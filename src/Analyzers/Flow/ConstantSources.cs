@@ -54,6 +54,15 @@ internal sealed class ConstantSources
     public List<ConstantSource> Find(IOperation value)
     {
         var found = new List<ConstantSource>();
+
+        // An enum member is its own and only source, so the common case of a suite or protocol written by name
+        // skips the walk and its visited set. With a rule's own steps the walk runs, since a step may apply here.
+        if (builders is null && IsEnumMember(value) && !IsIgnoredCompoundOperand(value))
+        {
+            found.Add(new ConstantSource(value, keptBits: ~0L));
+            return found;
+        }
+
         Visit(value, keptBits: ~0L, depth: 0, new HashSet<(IOperation, long)>(), found);
         return found;
     }
@@ -150,6 +159,9 @@ internal sealed class ConstantSources
     /// </summary>
     private bool IsIgnoredCompoundOperand(IOperation operation) =>
         !tracesBitwiseOperators && operation.Parent is ICompoundAssignmentOperation compound && compound.Value == operation;
+
+    private static bool IsEnumMember(IOperation operation) =>
+        operation is IFieldReferenceOperation { ConstantValue.HasValue: true, Field.ContainingType.TypeKind: TypeKind.Enum };
 
     private static bool IsBranching(IOperation operation) =>
         operation is IConditionalOperation { WhenFalse: not null } or ICoalesceOperation or ISwitchExpressionOperation;

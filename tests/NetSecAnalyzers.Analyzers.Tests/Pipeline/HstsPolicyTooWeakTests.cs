@@ -54,6 +54,70 @@ public class HstsPolicyTooWeakTests
 
     [Fact]
     [Trait("Rule", "NETSEC033")]
+    public Task DelegateShapes_Reports() => Verify.VerifyAsync("""
+        using System;
+        using Microsoft.AspNetCore.HttpsPolicy;
+
+        delegate void ConfigureHsts(HstsOptions options);
+        delegate void ConfigureSecond<TIgnored, TOptions>(TOptions options);
+
+        class Outer<T>
+        {
+            public delegate void Configure(T options);
+        }
+
+        class C
+        {
+            void M(HstsOptions captured)
+            {
+                Action<HstsOptions> typed = (HstsOptions o) => o.MaxAge = [|TimeSpan.FromDays(1)|];
+                Action<HstsOptions> parenthesized = (o) => o.MaxAge = [|TimeSpan.FromDays(2)|];
+                Action<HstsOptions> anonymous = delegate (HstsOptions o) { o.IncludeSubDomains = [|false|]; };
+                Action<HstsOptions> withoutList = delegate { captured.MaxAge = [|TimeSpan.FromDays(3)|]; };
+                ConfigureHsts custom = o => o.MaxAge = [|TimeSpan.FromDays(4)|];
+                ConfigureSecond<int, HstsOptions> second = o => o.MaxAge = [|TimeSpan.FromDays(5)|];
+                Outer<HstsOptions>.Configure nested = o => o.MaxAge = [|TimeSpan.FromDays(6)|];
+                var natural = (HstsOptions o) => o.MaxAge = [|TimeSpan.FromDays(7)|];
+            }
+
+            static void Main() { }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC033")]
+    public Task OtherDelegateShapes_NoDiagnostic() => Verify.VerifyAsync("""
+        using System;
+        using Microsoft.AspNetCore.HttpsPolicy;
+
+        delegate void Log(string message);
+        delegate void ConfigureFirst<TFirst, TIgnored>(TFirst value);
+
+        class Outer<T>
+        {
+            public delegate void Configure(T options);
+        }
+
+        class C
+        {
+            void M(HstsOptions shared)
+            {
+                Action<string> text = s => shared.MaxAge = TimeSpan.FromDays(1);
+                Func<HstsOptions, int, bool> pair = (o, n) => { o.MaxAge = TimeSpan.FromDays(1); return true; };
+                Action<int> number = (int n) => shared.IncludeSubDomains = false;
+                Log log = message => shared.MaxAge = TimeSpan.FromDays(1);
+                ConfigureFirst<int, HstsOptions> first = n => shared.MaxAge = TimeSpan.FromDays(1);
+                Outer<string>.Configure nested = s => shared.MaxAge = TimeSpan.FromDays(1);
+                Action<HstsOptions, HstsOptions> twoOptions = delegate { shared.Preload = true; };
+                Action<object> boxed = delegate (object o) { shared.MaxAge = TimeSpan.FromDays(1); };
+            }
+
+            static void Main() { }
+        }
+        """);
+
+    [Fact]
+    [Trait("Rule", "NETSEC033")]
     public Task StrongPolicy_NoDiagnostic() => Verify.VerifyAsync("""
         using System;
         using Microsoft.AspNetCore.Builder;
