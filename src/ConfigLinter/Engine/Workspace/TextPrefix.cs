@@ -16,7 +16,7 @@ internal static class TextPrefix
 
     /// <summary>
     /// The most bytes <see cref="Length"/> characters can take after a byte order mark: four each in UTF-32,
-    /// and never more than four in UTF-8, so one read of this many bytes always holds the prefix.
+    /// and never more than four in UTF-8, so one read of this many bytes always contains the prefix.
     /// </summary>
     private const int MaxPrefixBytes = (Length + 1) * 4;
 

@@ -76,7 +76,7 @@ internal sealed class NginxRuleContext
             return Array.Empty<RelatedLocation>();
         }
 
-        // Several rules ask this of the same default server, and the answer walks every server on its sockets.
+        // Several rules request this for the same default server, and working it out walks every server on its sockets.
         var key = (defaultServer, name);
         if (!ignoredSettings.TryGetValue(key, out var related))
         {

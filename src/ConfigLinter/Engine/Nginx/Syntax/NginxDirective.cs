@@ -102,7 +102,7 @@ public sealed class NginxDirective
 
     /// <summary>
     /// The block's simple directives by name, the last of each name, once a rule has asked for them. It is kept
-    /// here so that it lives exactly as long as the tree; a table keyed by block would need weak references,
+    /// here so that it lives exactly as long as the tree. A table keyed by block would need weak references,
     /// which cost the garbage collector on every collection.
     /// </summary>
     internal Dictionary<string, NginxDirective>? ChildrenByName
