@@ -15,15 +15,13 @@ internal static class TextPrefix
     public const int Length = 16 * 1024;
 
     /// <summary>
-    /// The most bytes <see cref="Length"/> characters can take after a byte order mark: four each in UTF-32,
+    /// The maximum number of bytes that <see cref="Length"/> characters take after a byte order mark: four each in UTF-32,
     /// and never more than four in UTF-8, so one read of this many bytes always contains the prefix.
     /// </summary>
     private const int MaxPrefixBytes = (Length + 1) * 4;
 
     /// <summary>How far <see cref="IsBinary"/> looks: the first 8000 characters, the span git checks for the same test.</summary>
     private const int BinaryCheckLength = 8000;
-
-    private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
 
     /// <summary>Reads up to <see cref="Length"/> characters; throws the IO exceptions of opening the file.</summary>
     /// <remarks>
@@ -80,28 +78,10 @@ internal static class TextPrefix
     /// <summary>Returns the encoding a byte order mark names, and the mark's length; UTF-8 when there is none.</summary>
     private static Encoding EncodingOf(byte[] bytes, int count, out int markLength)
     {
-        if (count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+        if (ByteOrderMark.DetectWide(bytes, count) is { } wide)
         {
-            markLength = 4;
-            return Utf32BigEndian;
-        }
-
-        if (count >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
-        {
-            markLength = 4;
-            return Encoding.UTF32;
-        }
-
-        if (count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-        {
-            markLength = 2;
-            return Encoding.BigEndianUnicode;
-        }
-
-        if (count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            markLength = 2;
-            return Encoding.Unicode;
+            markLength = wide.Length;
+            return wide.Encoding;
         }
 
         markLength = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

@@ -16,7 +16,8 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 internal sealed class LegacyTlsProtocolRule : INginxRule
 {
     /// <summary>Directive names are case-sensitive in nginx; the protocol names they take are not.</summary>
-    private static readonly string[] ProtocolDirectiveNames = { "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols" };
+    /// <summary>The directives that set the TLS protocols of a server or an upstream connection.</summary>
+    internal static readonly string[] ProtocolDirectiveNames = { "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols" };
 
     private const string ServerProtocols = "ssl_protocols";
 

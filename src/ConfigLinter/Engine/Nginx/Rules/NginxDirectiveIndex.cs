@@ -9,20 +9,22 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
 /// the tree fills it, so a rule reads the few directives it judges instead of walking every directive again.
 /// </summary>
 /// <remarks>
-/// Only the names in <see cref="Names"/> are kept: the others are never asked for, and a list of every
+/// Only the names in <see cref="NameLists"/> are kept: the others are never asked for, and a list of every
 /// directive of a large deployment would be big enough to go to the large object heap, whose collections
 /// are the costly ones. Asking for another name is a mistake in a rule, so it throws.
 /// </remarks>
 internal sealed class NginxDirectiveIndex
 {
-    /// <summary>The names the rules ask for.</summary>
-    private static readonly string[] Names =
+    /// <summary>The names the rules ask for, taken from the lists the rules themselves use so that the two cannot drift apart.</summary>
+    private static readonly string[][] NameLists =
     {
-        "http", "stream", "mail", "upstream", "location", "server_tokens",
-        "ssl_protocols", "proxy_ssl_protocols", "grpc_ssl_protocols", "uwsgi_ssl_protocols",
-        "ssl_ciphers", "proxy_ssl_ciphers", "grpc_ssl_ciphers", "uwsgi_ssl_ciphers",
-        "proxy_pass", "fastcgi_pass", "uwsgi_pass", "grpc_pass", "scgi_pass", "memcached_pass",
-        "ssl_stapling", "ssl_stapling_verify", "ssl_verify_client",
+        NginxTree.ServerContainerNames,
+        NginxCipherLists.CipherDirectiveNames,
+        NginxPasses.PassNames,
+        LegacyTlsProtocolRule.ProtocolDirectiveNames,
+        RevocationCheckDisabledRule.StaplingDirectives,
+        UnverifiedCertificateRule.JudgedDirectives,
+        new[] { "upstream", "location", "server_tokens" },
     };
 
     private readonly Dictionary<string, List<NginxDirective>> byName = new(StringComparer.Ordinal);
@@ -30,9 +32,15 @@ internal sealed class NginxDirectiveIndex
     /// <summary>Walks every real directive, skipping the entries of <c>map</c>-like blocks and the bodies of opaque blocks, which only look like directives.</summary>
     public NginxDirectiveIndex(NginxConfiguration configuration)
     {
-        foreach (var name in Names)
+        foreach (var names in NameLists)
         {
-            byName.Add(name, new List<NginxDirective>());
+            foreach (var name in names)
+            {
+                if (!byName.ContainsKey(name))
+                {
+                    byName.Add(name, new List<NginxDirective>());
+                }
+            }
         }
 
         Add(configuration.Directives);

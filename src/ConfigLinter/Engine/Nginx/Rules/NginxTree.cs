@@ -38,8 +38,8 @@ internal static class NginxTree
 
     private static void AddServers(IReadOnlyList<NginxDirective> level, List<NginxServer> servers)
     {
-        // Every server of the level needs to know whether the level has the old "ssl on", and an http block
-        // that includes many sites is long, so the level is scanned once here rather than once per server.
+        // Every server of the level needs to know whether the level has the old "ssl on". An http block that
+        // includes many sites is long, so the level is scanned once here rather than once per server.
         bool? levelHasSslOn = null;
         for (var i = 0; i < level.Count; i++)
         {

@@ -14,7 +14,8 @@ internal sealed class RevocationCheckDisabledRule : INginxRule
 {
     private const string Stapling = "ssl_stapling";
 
-    private static readonly string[] StaplingDirectives = { "ssl_stapling", "ssl_stapling_verify" };
+    /// <summary>The directives this rule judges.</summary>
+    internal static readonly string[] StaplingDirectives = { "ssl_stapling", "ssl_stapling_verify" };
     private const string StaplingVerify = "ssl_stapling_verify";
     private const string StaplingFile = "ssl_stapling_file";
     // nginx still staples the unverified responses, so the message states that instead of claiming revocation checks are off.

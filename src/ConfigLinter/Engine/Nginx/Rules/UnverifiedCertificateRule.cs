@@ -19,7 +19,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
     private static readonly NginxTlsPass StreamProxy = new(StreamProxySsl, string.Empty, "proxy");
 
     /// <summary>The passes whose upstream certificate is checked, and the client-certificate setting.</summary>
-    private static readonly string[] JudgedDirectives = NginxPasses.TlsPassNames.Concat(new[] { "ssl_verify_client" }).ToArray();
+    internal static readonly string[] JudgedDirectives = NginxPasses.TlsPassNames.Concat(new[] { "ssl_verify_client" }).ToArray();
 
     public RuleDefinition Rule => RuleCatalog.CertificateValidationDisabled;
 

@@ -92,7 +92,7 @@ public sealed class NginxDirective
 
     public override string ToString() => ToDisplayString() + (HasBlock ? " { ... }" : ";");
 
-    /// <summary>Equality stays reference equality; only the hash is the parser's number of the directive.</summary>
+    /// <summary>Equality stays reference equality. Only the hash is the parser's number of the directive.</summary>
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
     public override int GetHashCode() => ordinal;

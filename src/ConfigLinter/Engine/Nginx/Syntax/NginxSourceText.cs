@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using NetSecAnalyzers.ConfigLinter.Workspace;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -74,7 +75,7 @@ internal sealed class NginxSourceText
     /// </summary>
     public static NginxSourceText FromBytes(string path, byte[] bytes)
     {
-        if (WideEncodingOf(bytes) is { } wideEncoding)
+        if (ByteOrderMark.DetectWide(bytes, bytes.Length)?.Name is { } wideEncoding)
         {
             return new NginxSourceText(path, string.Empty, isUtf8: true) { WideEncoding = wideEncoding };
         }
@@ -94,26 +95,6 @@ internal sealed class NginxSourceText
     /// <paramref name="bytes"/> announces, or null. nginx reads its files as bytes, so such a file
     /// reaches it as text full of NUL bytes, which it rejects.
     /// </summary>
-    private static string? WideEncodingOf(byte[] bytes)
-    {
-        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0)
-        {
-            return "UTF-32LE";
-        }
-
-        if (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
-        {
-            return "UTF-32BE";
-        }
-
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-        {
-            return "UTF-16LE";
-        }
-
-        return bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF ? "UTF-16BE" : null;
-    }
-
     public static NginxSourceText FromString(string path, string text) => new(path, text, isUtf8: true);
 
     public int GetLine(int offset)
