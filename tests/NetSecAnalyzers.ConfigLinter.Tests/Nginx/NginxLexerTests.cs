@@ -203,7 +203,7 @@ public class NginxLexerTests
         var lexer = new NginxLexer(source, (_, _) => { });
         for (var lexeme = lexer.Next(); lexeme.Kind != NginxLexemeKind.EndOfFile; lexeme = lexer.Next())
         {
-            if (lexeme.Token is not null)
+            if (lexeme.Kind == NginxLexemeKind.Word)
             {
                 tokens.Add(lexeme.Token);
             }
@@ -246,18 +246,18 @@ public class NginxLexerTests
 
         Assert.NotNull(body);
         Assert.EndsWith("y = { 1 } end ", body);
-        Assert.Equal("next", lexer.Next().Token!.Text);
+        Assert.Equal("next", lexer.Next().Token.Text);
     }
 
     private static List<NginxToken> Tokens(string text) =>
-        Lex(text, new List<(string, int)>()).Where(lexeme => lexeme.Token is not null).Select(lexeme => lexeme.Token!).ToList();
+        Lex(text, new List<(string, int)>()).Where(lexeme => lexeme.Kind == NginxLexemeKind.Word).Select(lexeme => lexeme.Token).ToList();
 
     private static List<string> Words(string text, List<(string Message, int Offset)>? errors = null) =>
         Lex(text, errors ?? new List<(string, int)>()).Select(Describe).ToList();
 
     private static string Describe(NginxLexeme lexeme) => lexeme.Kind switch
     {
-        NginxLexemeKind.Word => lexeme.Token!.Text,
+        NginxLexemeKind.Word => lexeme.Token.Text,
         NginxLexemeKind.Semicolon => ";",
         NginxLexemeKind.BlockStart => "{",
         _ => "}",

@@ -81,7 +81,7 @@ internal static class NginxRecognizer
             switch (lexeme.Kind)
             {
                 case NginxLexemeKind.Word:
-                    words.Add(lexeme.Token!.Text);
+                    words.Add(lexeme.Token.Text);
                     continue;
                 case NginxLexemeKind.BlockStart when words.Count > 0 && BlockOpeners.Contains(words[0]):
                 case NginxLexemeKind.Semicolon when words.Count > 1 && SimpleStatements.Contains(words[0]):

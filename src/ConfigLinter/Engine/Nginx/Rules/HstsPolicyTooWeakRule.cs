@@ -29,8 +29,10 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
         {
             foreach (var scope in scopes)
             {
-                foreach (var header in scope.Effective)
+                var effective = scope.Effective;
+                for (var i = 0; i < effective.Count; i++)
                 {
+                    var header = effective[i];
                     if (header.IsSent && header.Is(EffectiveHeaders.Hsts) && judged.Add(header.Directive))
                     {
                         Check(context, header, problemsByPolicy, minimum);

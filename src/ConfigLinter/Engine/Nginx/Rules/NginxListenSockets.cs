@@ -84,9 +84,9 @@ internal sealed class NginxListenSockets
             return false;
         }
 
-        foreach (var socket in sockets)
+        for (var i = 0; i < sockets.Count; i++)
         {
-            if (socket.DefaultServer == server)
+            if (sockets[i].DefaultServer == server)
             {
                 return false;
             }

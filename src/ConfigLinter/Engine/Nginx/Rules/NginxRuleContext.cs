@@ -101,8 +101,10 @@ internal sealed class NginxRuleContext
             }
         }
 
-        foreach (var socket in ListenSockets.SocketsOf(defaultServer))
+        var sockets = ListenSockets.SocketsOf(defaultServer);
+        for (var i = 0; i < sockets.Count; i++)
         {
+            var socket = sockets[i];
             if (socket.DefaultServer != defaultServer)
             {
                 continue;

@@ -11,6 +11,8 @@ public sealed class NginxDirective
     private static readonly IReadOnlyList<NginxDirective> NoDirectives = Array.Empty<NginxDirective>();
     private static readonly IReadOnlyList<NginxFile> NoFiles = Array.Empty<NginxFile>();
 
+    private readonly NginxToken nameToken;
+    private readonly NginxToken[] arguments;
     private NginxDirective[]? children;
 
     // Few directives are includes or opaque blocks, so what only those have sits in a second object that the
@@ -26,18 +28,24 @@ public sealed class NginxDirective
         this.ordinal = ordinal;
         File = file;
         Parent = parent;
-        NameToken = tokens[0];
-        var arguments = tokens.Count == 1 ? Array.Empty<NginxToken>() : new NginxToken[tokens.Count - 1];
-        tokens.CopyTo(1, arguments, 0, arguments.Length);
-        Arguments = arguments;
+        nameToken = tokens[0];
+        if (tokens.Count > 1)
+        {
+            arguments = new NginxToken[tokens.Count - 1];
+            tokens.CopyTo(1, arguments, 0, arguments.Length);
+        }
+        else
+        {
+            arguments = Array.Empty<NginxToken>();
+        }
     }
 
-    public NginxToken NameToken { get; }
+    public NginxToken NameToken => nameToken;
 
     /// <summary>The directive name as nginx matches it: case-sensitive, quotes removed.</summary>
-    public string Name => NameToken.Text;
+    public string Name => nameToken.Text;
 
-    public IReadOnlyList<NginxToken> Arguments { get; }
+    public IReadOnlyList<NginxToken> Arguments => arguments;
 
     /// <summary>The file this directive is written in.</summary>
     public NginxFile File { get; }
@@ -45,13 +53,13 @@ public sealed class NginxDirective
     /// <summary>The directive whose block contains this one, across includes; null at the top level.</summary>
     public NginxDirective? Parent { get; }
 
-    public string FilePath => NameToken.FilePath;
+    public string FilePath => nameToken.FilePath;
 
-    public int Line => NameToken.Line;
+    public int Line => nameToken.Line;
 
-    public int Column => NameToken.Column;
+    public int Column => nameToken.Column;
 
-    public SourceLocation Location => NameToken.Location;
+    public SourceLocation Location => nameToken.Location;
 
     public NginxBlockKind BlockKind { get; internal set; }
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
 /// <summary>
-/// Every lexeme of one file, tokens included, as a lexer returned them up to the end of the file. Tokens do
-/// not change after they are created, so the reads of the same file can share them.
+/// Every lexeme of one file, tokens included, as a lexer returned them up to the end of the file, so that
+/// later reads of the same file replay them instead of reading its text again.
 /// </summary>
 internal sealed class NginxLexemeRecording
 {

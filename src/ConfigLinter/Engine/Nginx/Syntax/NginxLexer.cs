@@ -16,7 +16,7 @@ internal enum NginxLexemeKind
 
 internal readonly struct NginxLexeme
 {
-    public NginxLexeme(NginxLexemeKind kind, int offset, NginxToken? token)
+    public NginxLexeme(NginxLexemeKind kind, int offset, NginxToken token = default)
     {
         Kind = kind;
         Offset = offset;
@@ -28,7 +28,8 @@ internal readonly struct NginxLexeme
     /// <summary>Where the lexeme starts in the text; for the end of file, the text's length.</summary>
     public int Offset { get; }
 
-    public NginxToken? Token { get; }
+    /// <summary>The word, for a <see cref="NginxLexemeKind.Word"/>; the default token otherwise.</summary>
+    public NginxToken Token { get; }
 }
 
 /// <summary>
@@ -119,7 +120,7 @@ internal sealed class NginxLexer
         SkipWhitespaceAndComments();
         if (position >= text.Length)
         {
-            return new NginxLexeme(NginxLexemeKind.EndOfFile, text.Length, null);
+            return new NginxLexeme(NginxLexemeKind.EndOfFile, text.Length);
         }
 
         var start = position;
@@ -127,13 +128,13 @@ internal sealed class NginxLexer
         {
             case ';':
                 position++;
-                return new NginxLexeme(NginxLexemeKind.Semicolon, start, null);
+                return new NginxLexeme(NginxLexemeKind.Semicolon, start);
             case '{':
                 position++;
-                return new NginxLexeme(NginxLexemeKind.BlockStart, start, null);
+                return new NginxLexeme(NginxLexemeKind.BlockStart, start);
             case '}':
                 position++;
-                return new NginxLexeme(NginxLexemeKind.BlockEnd, start, null);
+                return new NginxLexeme(NginxLexemeKind.BlockEnd, start);
             case '"':
             case '\'':
                 return new NginxLexeme(NginxLexemeKind.Word, start, ReadQuoted(text[start]));

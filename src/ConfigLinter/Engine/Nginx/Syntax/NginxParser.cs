@@ -143,7 +143,7 @@ internal sealed class NginxParser
             switch (lexeme.Kind)
             {
                 case NginxLexemeKind.Word:
-                    words.Add(lexeme.Token!);
+                    words.Add(lexeme.Token);
                     break;
 
                 case NginxLexemeKind.Semicolon:

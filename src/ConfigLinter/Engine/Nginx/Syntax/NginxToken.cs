@@ -8,11 +8,12 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 /// nginx decodes them, and the region it covers, quotes included.
 /// </summary>
 /// <remarks>
-/// The token keeps its region as numbers and creates a <see cref="SourceLocation"/> each time one is asked
-/// for. Most tokens are never reported, and a smaller token with no second object lowers the garbage
-/// collector's work on large sets. The reads of a file included more than twice share its tokens.
+/// The token is a value, so directives hold their name and arguments inline. A large set has millions of
+/// tokens, and as separate objects they were a large share of what the garbage collector copied. A token
+/// keeps its region as numbers and creates a <see cref="SourceLocation"/> each time one is asked for. The
+/// default value is no token, and its <see cref="Text"/> is null.
 /// </remarks>
-public sealed class NginxToken
+public readonly struct NginxToken : IEquatable<NginxToken>
 {
     private readonly int endLine;
     private readonly int endColumn;
@@ -54,4 +55,21 @@ public sealed class NginxToken
     internal int EndLine => Math.Max(endLine, Line);
 
     public override string ToString() => IsQuoted ? Quote + Text + Quote : Text;
+
+    public bool Equals(NginxToken other) =>
+        string.Equals(Text, other.Text, StringComparison.Ordinal)
+        && Quote == other.Quote
+        && string.Equals(FilePath, other.FilePath, StringComparison.Ordinal)
+        && Line == other.Line
+        && Column == other.Column
+        && endLine == other.endLine
+        && endColumn == other.endColumn;
+
+    public override bool Equals(object? obj) => obj is NginxToken other && Equals(other);
+
+    public override int GetHashCode() => unchecked(((FilePath?.GetHashCode() ?? 0) * 31 + Line) * 31 + Column);
+
+    public static bool operator ==(NginxToken left, NginxToken right) => left.Equals(right);
+
+    public static bool operator !=(NginxToken left, NginxToken right) => !left.Equals(right);
 }
