@@ -26,4 +26,12 @@ internal interface IConfigFileSystem
 
     /// <exception cref="System.IO.IOException">The file is missing or cannot be read.</exception>
     byte[] ReadAllBytes(string path);
+
+    /// <summary>
+    /// Reads a whole file and passes its bytes, the array and the number of bytes in it, to
+    /// <paramref name="decode"/>. The array may be rented from a pool and reused after
+    /// <paramref name="decode"/> returns, so <paramref name="decode"/> must not keep it.
+    /// </summary>
+    /// <exception cref="System.IO.IOException">The file is missing or cannot be read.</exception>
+    TResult ReadAllBytes<TResult>(string path, System.Func<byte[], int, TResult> decode);
 }

@@ -59,6 +59,12 @@ internal sealed class InMemoryFileSystem : IConfigFileSystem
         return Encoding.UTF8.GetBytes(text);
     }
 
+    public TResult ReadAllBytes<TResult>(string path, Func<byte[], int, TResult> decode)
+    {
+        var bytes = ReadAllBytes(path);
+        return decode(bytes, bytes.Length);
+    }
+
     private void AddFolderChain(string folder)
     {
         var child = folder;

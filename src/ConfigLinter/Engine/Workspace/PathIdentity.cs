@@ -51,14 +51,35 @@ internal static class PathIdentity
             return Resolve(path);
         }
 
+        return RealPath(path, cache, linksFollowed: 0);
+    }
+
+    private static string RealPath(string path, ConcurrentDictionary<string, string> cache, int linksFollowed)
+    {
         if (!cache.TryGetValue(path, out var realPath))
         {
             // Two threads may resolve the same path at once. Both get the same real path, so either result may be kept.
+#if NET6_0_OR_GREATER
+            realPath = FullPathOrNull(path) is { } fullPath ? ResolveInFolder(fullPath, cache, linksFollowed) : path;
+#else
             realPath = Resolve(path);
+#endif
             cache[path] = realPath;
         }
 
         return realPath;
+    }
+
+    private static string? FullPathOrNull(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException or SecurityException)
+        {
+            return null;
+        }
     }
 
     private static string Resolve(string path)
@@ -140,6 +161,40 @@ internal static class PathIdentity
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Resolves a path as <see cref="ResolveLinks"/> does, with its folder taken from the run's cache, so that
+    /// only the last component costs a system call. A walk of ten thousand files in a few folders otherwise
+    /// asked the system about every folder of every path.
+    /// </summary>
+    private static string ResolveInFolder(string fullPath, ConcurrentDictionary<string, string> cache, int linksFollowed)
+    {
+        var folder = Path.GetDirectoryName(fullPath);
+        var name = Path.GetFileName(fullPath);
+        if (string.IsNullOrEmpty(folder) || string.IsNullOrEmpty(name))
+        {
+            return ResolveLinks(fullPath);
+        }
+
+        var candidate = Path.Combine(RealPath(folder, cache, linksFollowed), name);
+        FileSystemInfo? target;
+        try
+        {
+            target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
+        {
+            return fullPath;
+        }
+
+        if (target is null)
+        {
+            return candidate;
+        }
+
+        // The target's own folders may be links too, so it is resolved as a path of its own.
+        return linksFollowed >= MaxLinksFollowed ? fullPath : RealPath(target.FullName, cache, linksFollowed + 1);
     }
 
     private static IEnumerable<string> SplitAfterRoot(string fullPath, string root) =>

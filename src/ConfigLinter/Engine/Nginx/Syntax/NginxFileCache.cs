@@ -138,7 +138,7 @@ internal sealed class NginxFileCache
 
             try
             {
-                outcome = new ReadOutcome(NginxSourceText.FromBytes(path, fileSystem.ReadAllBytes(path)), null);
+                outcome = new ReadOutcome(fileSystem.ReadAllBytes(path, (bytes, count) => NginxSourceText.FromBytes(path, bytes, count)), null);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {

@@ -73,20 +73,23 @@ internal sealed class NginxSourceText
     /// Decodes file bytes. nginx reads bytes, so a file that is not valid UTF-8 is decoded as ISO-8859-1,
     /// which maps every byte to one character and keeps byte counts exact. A byte order mark is kept.
     /// </summary>
-    public static NginxSourceText FromBytes(string path, byte[] bytes)
+    public static NginxSourceText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes, bytes.Length);
+
+    /// <summary>Decodes the first <paramref name="count"/> bytes of <paramref name="bytes"/> as <see cref="FromBytes(string, byte[])"/> does.</summary>
+    public static NginxSourceText FromBytes(string path, byte[] bytes, int count)
     {
-        if (ByteOrderMark.DetectWide(bytes, bytes.Length)?.Name is { } wideEncoding)
+        if (ByteOrderMark.DetectWide(bytes, count)?.Name is { } wideEncoding)
         {
             return new NginxSourceText(path, string.Empty, isUtf8: true) { WideEncoding = wideEncoding };
         }
 
         try
         {
-            return new NginxSourceText(path, StrictUtf8.GetString(bytes), isUtf8: true);
+            return new NginxSourceText(path, StrictUtf8.GetString(bytes, 0, count), isUtf8: true);
         }
         catch (DecoderFallbackException)
         {
-            return new NginxSourceText(path, Latin1.GetString(bytes), isUtf8: false);
+            return new NginxSourceText(path, Latin1.GetString(bytes, 0, count), isUtf8: false);
         }
     }
 
