@@ -31,6 +31,7 @@ internal sealed class NginxParser
     private readonly HashSet<string> filesBeingRead = new(PathComparison.Comparer);
     private readonly List<NginxFile> files = new();
     private readonly Stack<List<NginxToken>> spareWordLists = new();
+    private readonly Dictionary<string, string> resolvedPatterns = new(StringComparer.Ordinal);
 
     // The blocks being read, innermost last, each with the directives read so far. A block's children are
     // collected here and stored as an array of the exact size when the block ends, because lists that grow
@@ -329,7 +330,7 @@ internal sealed class NginxParser
         }
 
         var pattern = include.Arguments[0].Text;
-        var resolved = ResolveIncludePath(pattern, include.Location);
+        var resolved = ResolveIncludePath(pattern, include);
         if (resolved is null)
         {
             return;
@@ -384,7 +385,7 @@ internal sealed class NginxParser
                 return;
             }
 
-            var source = TryRead(path, include.Location);
+            var source = TryRead(path, include);
             if (source is null)
             {
                 continue;
@@ -403,8 +404,14 @@ internal sealed class NginxParser
     /// it points into that folder, because anything else would read this machine's files, not the
     /// deployment's. Such a pattern is reported as not checked, and null is returned.
     /// </summary>
-    private string? ResolveIncludePath(string pattern, SourceLocation location)
+    private string? ResolveIncludePath(string pattern, NginxDirective include)
     {
+        // A snippet is included by hundreds of servers and locations with the same pattern.
+        if (resolvedPatterns.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
         string resolved;
         if (!Path.IsPathRooted(pattern))
         {
@@ -427,12 +434,14 @@ internal sealed class NginxParser
         {
             NotifyNotChecked(
                 "\"" + pattern + "\" is outside the nginx prefix \"" + nginxPrefix + "\" and the linted folder, so it is not read from this machine and its directives are not checked",
-                location);
+                include.Location);
             return null;
         }
 
         // Collapses "a/../b" so that messages and locations name the file plainly.
-        return Path.IsPathRooted(resolved) ? SafeFullPath(resolved) : resolved;
+        resolved = Path.IsPathRooted(resolved) ? SafeFullPath(resolved) : resolved;
+        resolvedPatterns[pattern] = resolved;
+        return resolved;
     }
 
     private bool IsInsideMainFolder(string path) => Output.PathDisplay.Relative(SafeFullPath(path), mainFolderFullPath) is not null;
@@ -447,23 +456,23 @@ internal sealed class NginxParser
     private void NotifyNotChecked(string message, SourceLocation location) =>
         diagnostics.Notify(new LintNotification(NginxNotificationCodes.IncludeNotChecked, NotificationLevel.Note, message, location));
 
-    internal NginxSourceText? TryRead(string path, SourceLocation? location)
+    /// <summary>Reads a main file, or a file that <paramref name="include"/> names; null when it cannot be read as nginx configuration.</summary>
+    internal NginxSourceText? TryRead(string path, NginxDirective? include)
     {
+        // Most reads succeed, so the include's location is created only for a message.
         var source = fileCache.Read(path, out var error);
         if (source is null)
         {
-            Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + error + ")", location);
+            Notify(NginxNotificationCodes.Include, "open() \"" + path + "\" failed (" + error + ")", include?.Location);
             return null;
         }
 
-        // A main file has no include to point at, so its problems are located at its own start.
-        var where = location ?? new SourceLocation(path, 1, 1, 1, 1);
         if (source.WideEncoding is { } wideEncoding)
         {
             Notify(
                 NginxNotificationCodes.BinaryFile,
                 "\"" + DescribeInMainFolder(path) + "\" is " + wideEncoding + " text (it starts with a byte order mark), which nginx cannot read; save it as UTF-8",
-                where);
+                ProblemLocation(path, include));
             return null;
         }
 
@@ -473,13 +482,16 @@ internal sealed class NginxParser
             Notify(
                 NginxNotificationCodes.BinaryFile,
                 "\"" + DescribeInMainFolder(path) + "\" is not a text file (it contains NUL bytes), so it is not read as nginx configuration"
-                    + (location is null ? string.Empty : "; keep binary files out of included folders"),
-                where);
+                    + (include is null ? string.Empty : "; keep binary files out of included folders"),
+                ProblemLocation(path, include));
             return null;
         }
 
         return source;
     }
+
+    /// <summary>Where a problem with a file is reported: at its include, and for a main file at the file's own start.</summary>
+    private static SourceLocation ProblemLocation(string path, NginxDirective? include) => include?.Location ?? new SourceLocation(path, 1, 1, 1, 1);
 
     private void Notify(string code, string message, SourceLocation? location) =>
         diagnostics.Notify(new LintNotification(code, NotificationLevel.Error, message, location));

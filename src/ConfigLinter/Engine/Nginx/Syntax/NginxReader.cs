@@ -39,7 +39,7 @@ public static class NginxReader
     internal static NginxConfiguration? ReadFile(string path, DiagnosticBag diagnostics, NginxContext? context, string nginxPrefix, NginxFileCache fileCache)
     {
         var parser = new NginxParser(path, nginxPrefix, diagnostics, fileCache);
-        var source = parser.TryRead(path, location: null);
+        var source = parser.TryRead(path, include: null);
         return source is null ? null : Read(parser, source, context);
     }
 
