@@ -29,6 +29,13 @@ internal sealed class NginxDirectiveIndex
 
     private readonly Dictionary<string, List<NginxDirective>> byName = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The kept lists by the name's length and the low 7 bits of its first character. The walk looks up every
+    /// directive of the tree, and most names differ from all kept ones in one of the two, so they are rejected
+    /// without hashing the name.
+    /// </summary>
+    private readonly (string Name, List<NginxDirective> Directives)[]?[] buckets;
+
     /// <summary>Walks every real directive, skipping the entries of <c>map</c>-like blocks and the bodies of opaque blocks, which only look like directives.</summary>
     public NginxDirectiveIndex(NginxConfiguration configuration)
     {
@@ -43,6 +50,22 @@ internal sealed class NginxDirectiveIndex
             }
         }
 
+        var maxNameLength = 0;
+        foreach (var name in byName.Keys)
+        {
+            maxNameLength = Math.Max(maxNameLength, name.Length);
+        }
+
+        buckets = new (string, List<NginxDirective>)[]?[(maxNameLength + 1) * 128];
+        foreach (var (name, directives) in byName)
+        {
+            var key = BucketOf(name);
+            var bucket = buckets[key] ?? Array.Empty<(string, List<NginxDirective>)>();
+            Array.Resize(ref bucket, bucket.Length + 1);
+            bucket[bucket.Length - 1] = (name, directives);
+            buckets[key] = bucket;
+        }
+
         Add(configuration.Directives);
     }
 
@@ -53,27 +76,65 @@ internal sealed class NginxDirectiveIndex
             : throw new ArgumentException("\"" + name + "\" is not among the directive names the index keeps.", nameof(name));
 
     /// <summary>Returns the directives with any of <paramref name="names"/>, all together in reading order.</summary>
+    /// <remarks>
+    /// When only one of the names occurs, its own list is returned as it is. Several non-empty lists are merged,
+    /// which keeps reading order because each list is in reading order already.
+    /// </remarks>
     public IReadOnlyList<NginxDirective> Named(IReadOnlyList<string> names)
     {
-        var directives = new List<NginxDirective>();
-        foreach (var name in names)
+        List<NginxDirective>? only = null;
+        var nonEmpty = 0;
+        var total = 0;
+        for (var i = 0; i < names.Count; i++)
         {
-            directives.AddRange(Named(name));
+            var directives = (List<NginxDirective>)Named(names[i]);
+            if (directives.Count > 0)
+            {
+                only = directives;
+                nonEmpty++;
+                total += directives.Count;
+            }
+        }
+
+        if (nonEmpty == 0)
+        {
+            return Array.Empty<NginxDirective>();
+        }
+
+        if (nonEmpty == 1)
+        {
+            return only!;
+        }
+
+        var merged = new List<NginxDirective>(total);
+        for (var i = 0; i < names.Count; i++)
+        {
+            merged.AddRange(Named(names[i]));
         }
 
         // The parser numbers directives in the order it reads them, includes inline, which is reading order.
-        directives.Sort(static (left, right) => left.Ordinal.CompareTo(right.Ordinal));
-        return directives;
+        merged.Sort(static (left, right) => left.Ordinal.CompareTo(right.Ordinal));
+        return merged;
     }
+
+    private static int BucketOf(string name) => (name.Length * 128) + (name[0] & 127);
 
     private void Add(IReadOnlyList<NginxDirective> level)
     {
         for (var i = 0; i < level.Count; i++)
         {
             var directive = level[i];
-            if (byName.TryGetValue(directive.Name, out var directives))
+            var name = directive.Name;
+            if (name.Length != 0 && name.Length < buckets.Length / 128 && buckets[BucketOf(name)] is { } bucket)
             {
-                directives.Add(directive);
+                for (var j = 0; j < bucket.Length; j++)
+                {
+                    if (string.Equals(bucket[j].Name, name, StringComparison.Ordinal))
+                    {
+                        bucket[j].Directives.Add(directive);
+                        break;
+                    }
+                }
             }
 
             if (directive.BlockKind == NginxBlockKind.Directives)
