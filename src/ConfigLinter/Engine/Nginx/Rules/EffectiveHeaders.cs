@@ -11,14 +11,16 @@ internal sealed class AddedHeader
     public AddedHeader(NginxDirective directive)
     {
         Directive = directive;
+        Name = directive.Arguments[0].Text;
         Value = directive.Arguments[1];
         Always = directive.Arguments.Count == 3 && directive.Arguments[2].Text == "always";
+        SecurityHeaderBit = EffectiveHeaders.SecurityHeaderBit(Name);
     }
 
     public NginxDirective Directive { get; }
 
     /// <summary>The header name as written; nginx and browsers compare it without regard to case.</summary>
-    public string Name => Directive.Arguments[0].Text;
+    public string Name { get; }
 
     public NginxToken Value { get; }
 
@@ -35,6 +37,9 @@ internal sealed class AddedHeader
     public bool HasVariables => Value.Text.IndexOf('$') >= 0;
 
     public bool Is(string name) => string.Equals(Name, name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The bit of <see cref="EffectiveHeaders.SecurityHeaders"/> that this header is, or 0 for any other header.</summary>
+    internal int SecurityHeaderBit { get; }
 }
 
 /// <summary>
@@ -43,13 +48,18 @@ internal sealed class AddedHeader
 /// </summary>
 internal sealed class HeaderScope
 {
-    public HeaderScope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> own, IReadOnlyList<AddedHeader> effective, IReadOnlyList<AddedHeader> inherited)
+    /// <param name="effectiveSent">The security headers that <paramref name="effective"/> sends, as <see cref="EffectiveSent"/> has them.</param>
+    /// <param name="inheritedSent">The security headers that <paramref name="inherited"/> sends.</param>
+    public HeaderScope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> own, IReadOnlyList<AddedHeader> effective, IReadOnlyList<AddedHeader> inherited, int effectiveSent, int inheritedSent)
     {
         Block = block;
         Parent = parent;
         Own = own;
         Effective = effective;
         Inherited = inherited;
+        EffectiveSent = effectiveSent;
+        InheritedSent = inheritedSent;
+        OwnNamed = EffectiveHeaders.NamedMask(own);
     }
 
     public NginxDirective Block { get; }
@@ -71,8 +81,14 @@ internal sealed class HeaderScope
     /// <summary>Whether the block names the header itself, even with an empty value that removes it on purpose.</summary>
     public bool Names(string name) => Contains(Own, name, sentOnly: false);
 
-    /// <summary>The security headers this scope drops, kept after the first request because several rules ask for them.</summary>
-    internal IReadOnlyList<string>? DroppedSecurityHeaders { get; set; }
+    /// <summary>The security headers that <see cref="Effective"/> sends, one bit each in the order of <see cref="EffectiveHeaders.SecurityHeaders"/>.</summary>
+    internal int EffectiveSent { get; }
+
+    /// <summary>The security headers that <see cref="Inherited"/> sends, as bits like <see cref="EffectiveSent"/>.</summary>
+    internal int InheritedSent { get; }
+
+    /// <summary>The security headers that <see cref="Own"/> names, sent or not, as bits like <see cref="EffectiveSent"/>.</summary>
+    internal int OwnNamed { get; }
 
     internal static bool Contains(IReadOnlyList<AddedHeader> headers, string name, bool sentOnly)
     {
@@ -114,6 +130,12 @@ internal static class EffectiveHeaders
     /// <summary>The headers whose loss NETSEC035 reports, in the order messages list them.</summary>
     public static readonly IReadOnlyList<string> SecurityHeaders = SecurityHeaderNames;
 
+    /// <summary>
+    /// The dropped headers for each mask of <see cref="SecurityHeaderNames"/> bits, in that order. Many scopes drop
+    /// the same headers, so they share one list rather than each building its own.
+    /// </summary>
+    private static readonly IReadOnlyList<string>[] SecurityHeadersByMask = ListsByMask();
+
     private static readonly Version InheritDirectiveVersion = new(1, 29, 3);
 
     private enum InheritMode
@@ -133,9 +155,11 @@ internal static class EffectiveHeaders
         var configuration = context.Configuration;
         var readsInherit = context.Options.NginxVersion >= InheritDirectiveVersion;
         // The servers of one http block share its headers, and that level can be long, so it is read once.
-        var enclosingHeaders = new Dictionary<IReadOnlyList<NginxDirective>, (IReadOnlyList<AddedHeader> Own, InheritMode Mode)>();
-        foreach (var entry in context.Servers)
+        var enclosingHeaders = new Dictionary<IReadOnlyList<NginxDirective>, (IReadOnlyList<AddedHeader> Own, int Sent, InheritMode Mode)>();
+        var allServers = context.Servers;
+        for (var i = 0; i < allServers.Count; i++)
         {
+            var entry = allServers[i];
             var (server, enclosing) = entry;
             if (!NginxTree.IsInHttp(configuration, server) || !NginxTlsListeners.AcceptsTls(entry))
             {
@@ -144,12 +168,13 @@ internal static class EffectiveHeaders
 
             if (!enclosingHeaders.TryGetValue(enclosing, out var level))
             {
-                level = (Own(enclosing), readsInherit ? ModeOf(enclosing, InheritMode.On) : InheritMode.On);
+                var own = Own(enclosing);
+                level = (own, SentMask(own), readsInherit ? ModeOf(enclosing, InheritMode.On) : InheritMode.On);
                 enclosingHeaders[enclosing] = level;
             }
 
             var scopes = new List<HeaderScope>();
-            Walk(server, parent: null, level.Own, level.Mode, readsInherit, scopes);
+            Walk(server, parent: null, level.Own, level.Sent, level.Mode, readsInherit, scopes);
             servers.Add(scopes);
         }
 
@@ -157,27 +182,69 @@ internal static class EffectiveHeaders
     }
 
     /// <summary>Returns the security headers the enclosing level sends and this block silently loses.</summary>
-    public static IReadOnlyList<string> Dropped(HeaderScope scope) => scope.DroppedSecurityHeaders ??= FindDropped(scope);
+    /// <remarks>A header counts as dropped when the inherited set sends it, the scope does not, and the scope's own <c>add_header</c> does not name it.</remarks>
+    public static IReadOnlyList<string> Dropped(HeaderScope scope) =>
+        SecurityHeadersByMask[scope.InheritedSent & ~scope.EffectiveSent & ~scope.OwnNamed];
 
-    private static IReadOnlyList<string> FindDropped(HeaderScope scope)
+    /// <summary>Returns the bit of a security header name, compared without regard to case, or 0 for any other name.</summary>
+    internal static int SecurityHeaderBit(string name)
     {
-        // A block without add_header of its own sends the inherited list itself, so it drops nothing.
-        if (scope.Inherited.Count == 0 || ReferenceEquals(scope.Effective, scope.Inherited))
-        {
-            return Array.Empty<string>();
-        }
-
-        List<string>? dropped = null;
         for (var i = 0; i < SecurityHeaderNames.Length; i++)
         {
-            var name = SecurityHeaderNames[i];
-            if (HeaderScope.Contains(scope.Inherited, name, sentOnly: true) && !scope.Sends(name) && !scope.Names(name))
+            if (string.Equals(name, SecurityHeaderNames[i], StringComparison.OrdinalIgnoreCase))
             {
-                (dropped ??= new List<string>()).Add(name);
+                return 1 << i;
             }
         }
 
-        return dropped ?? (IReadOnlyList<string>)Array.Empty<string>();
+        return 0;
+    }
+
+    /// <summary>Returns the bits of the security headers that a list sends, leaving out those with an empty value.</summary>
+    internal static int SentMask(IReadOnlyList<AddedHeader> headers)
+    {
+        var mask = 0;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (headers[i].IsSent)
+            {
+                mask |= headers[i].SecurityHeaderBit;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>Returns the bits of the security headers that a list names, sent or not.</summary>
+    internal static int NamedMask(IReadOnlyList<AddedHeader> headers)
+    {
+        var mask = 0;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            mask |= headers[i].SecurityHeaderBit;
+        }
+
+        return mask;
+    }
+
+    private static IReadOnlyList<string>[] ListsByMask()
+    {
+        var lists = new IReadOnlyList<string>[1 << SecurityHeaderNames.Length];
+        for (var mask = 0; mask < lists.Length; mask++)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < SecurityHeaderNames.Length; i++)
+            {
+                if ((mask & (1 << i)) != 0)
+                {
+                    names.Add(SecurityHeaderNames[i]);
+                }
+            }
+
+            lists[mask] = names.Count == 0 ? Array.Empty<string>() : names.ToArray();
+        }
+
+        return lists;
     }
 
     /// <summary>Joins names as a sentence lists them: "A", "A and B", "A, B and C".</summary>
@@ -185,10 +252,10 @@ internal static class EffectiveHeaders
         names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
 
     /// <summary>Adds the scope of <paramref name="block"/>, then those nested in it depth first.</summary>
-    private static void Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode enclosingMode, bool readsInherit, List<HeaderScope> scopes)
+    private static void Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, int inheritedSent, InheritMode enclosingMode, bool readsInherit, List<HeaderScope> scopes)
     {
         var mode = readsInherit ? ModeOf(block.Children, enclosingMode) : InheritMode.On;
-        var scope = Scope(block, parent, inherited, mode);
+        var scope = Scope(block, parent, inherited, inheritedSent, mode);
         scopes.Add(scope);
         var children = block.Children;
         for (var i = 0; i < children.Count; i++)
@@ -196,7 +263,7 @@ internal static class EffectiveHeaders
             var child = children[i];
             if (IsNestedScope(block, child))
             {
-                Walk(child, scope, scope.Effective, mode, readsInherit, scopes);
+                Walk(child, scope, scope.Effective, scope.EffectiveSent, mode, readsInherit, scopes);
             }
         }
     }
@@ -206,16 +273,18 @@ internal static class EffectiveHeaders
         child.BlockKind == NginxBlockKind.Directives
         && (child.Name == "location" || (child.Name == "if" && block.Name == "location"));
 
-    private static HeaderScope Scope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, InheritMode mode)
+    private static HeaderScope Scope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, int inheritedSent, InheritMode mode)
     {
         var own = Own(block.Children);
-        IReadOnlyList<AddedHeader> effective = mode switch
+        var ownSent = SentMask(own);
+        return mode switch
         {
-            InheritMode.Off => own,
-            InheritMode.Merge => inherited.Concat(own).ToList(),
-            _ => own.Count > 0 ? own : inherited,
+            InheritMode.Off => new HeaderScope(block, parent, own, own, Array.Empty<AddedHeader>(), ownSent, 0),
+            InheritMode.Merge => new HeaderScope(block, parent, own, inherited.Concat(own).ToList(), inherited, inheritedSent | ownSent, inheritedSent),
+            _ => own.Count > 0
+                ? new HeaderScope(block, parent, own, own, inherited, ownSent, inheritedSent)
+                : new HeaderScope(block, parent, own, inherited, inherited, inheritedSent, inheritedSent),
         };
-        return new HeaderScope(block, parent, own, effective, mode == InheritMode.Off ? Array.Empty<AddedHeader>() : inherited);
     }
 
     /// <summary>

@@ -25,11 +25,22 @@ internal sealed class HstsPolicyTooWeakRule : INginxRule
 
         // A snippet included by every server repeats one policy many times, so each policy is read once.
         var problemsByPolicy = new Dictionary<(string Value, bool Always), List<(string Problem, string Remedy)>>();
-        foreach (var scopes in context.TlsServerHeaders)
+        var hstsBit = EffectiveHeaders.SecurityHeaderBit(EffectiveHeaders.Hsts);
+        var servers = context.TlsServerHeaders;
+        for (var s = 0; s < servers.Count; s++)
         {
-            foreach (var scope in scopes)
+            var scopes = servers[s];
+            for (var j = 0; j < scopes.Count; j++)
             {
+                // A scope that sends no HSTS header has nothing to judge, and one that sends its parent's set
+                // has had every header judged with the parent, which comes first.
+                var scope = scopes[j];
                 var effective = scope.Effective;
+                if ((scope.EffectiveSent & hstsBit) == 0 || (scope.Parent is not null && ReferenceEquals(effective, scope.Parent.Effective)))
+                {
+                    continue;
+                }
+
                 for (var i = 0; i < effective.Count; i++)
                 {
                     var header = effective[i];

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using NetSecAnalyzers.Catalog;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Rules;
@@ -14,18 +15,29 @@ internal sealed class NestedAddHeaderDropsHeadersRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var scopes in context.TlsServerHeaders)
+        // Scopes that drop the same headers share one list, so its wording is joined once per list.
+        var joinedNames = new Dictionary<IReadOnlyList<string>, string>(ReferenceEqualityComparer.Instance);
+        var servers = context.TlsServerHeaders;
+        for (var s = 0; s < servers.Count; s++)
         {
-            foreach (var scope in scopes)
+            var scopes = servers[s];
+            for (var j = 0; j < scopes.Count; j++)
             {
+                var scope = scopes[j];
                 var dropped = EffectiveHeaders.Dropped(scope);
                 if (dropped.Count == 0)
                 {
                     continue;
                 }
 
+                if (!joinedNames.TryGetValue(dropped, out var names))
+                {
+                    names = EffectiveHeaders.JoinNames(dropped);
+                    joinedNames.Add(dropped, names);
+                }
+
                 var subject = scope.Parent is null ? "this server" : scope.Block.ToDisplayString();
-                var message = Rule.FormatMessage(subject, EffectiveHeaders.JoinNames(dropped));
+                var message = Rule.FormatMessage(subject, names);
                 context.Report(Rule, message, scope.Block.NameToken.Location, scope.Block);
             }
         }
