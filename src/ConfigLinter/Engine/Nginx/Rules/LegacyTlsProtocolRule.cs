@@ -25,19 +25,22 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
 
     public void Analyze(NginxRuleContext context)
     {
-        foreach (var directive in context.Index.Named(ProtocolDirectiveNames))
+        var protocolDirectives = context.Index.Named(ProtocolDirectiveNames);
+        for (var i = 0; i < protocolDirectives.Count; i++)
         {
+            var directive = protocolDirectives[i];
             if (!directive.HasBlock)
             {
                 CheckProtocolList(context, directive);
             }
         }
 
-        foreach (var entry in context.Servers)
+        var servers = context.Servers;
+        for (var i = 0; i < servers.Count; i++)
         {
-            var server = entry.Server;
+            var entry = servers[i];
             CheckServerWithoutProtocols(context, entry);
-            CheckStreamProxySslWithoutProtocols(context, server);
+            CheckStreamProxySslWithoutProtocols(context, entry.Server);
         }
 
         CheckUpstreamsWithoutProtocols(context);
@@ -122,10 +125,14 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
         var configuration = context.Configuration;
 
         // The groups keep the order in which their first pass appears, so the findings keep their order.
+        // A group is keyed by the pass kind rather than its protocol directive's name, which is the same
+        // grouping, because each kind has its own protocol directive and a reference hashes faster than a string.
         var groups = new List<(NginxDirective Block, string Protocols, List<NginxDirective> Passes)>();
-        var groupIndex = new Dictionary<(NginxDirective Block, string Protocols), int>();
-        foreach (var directive in context.Index.Named(NginxPasses.TlsPassNames))
+        var groupIndex = new Dictionary<(NginxDirective Block, NginxTlsPass Pass), int>();
+        var tlsPasses = context.Index.Named(NginxPasses.TlsPassNames);
+        for (var i = 0; i < tlsPasses.Count; i++)
         {
+            var directive = tlsPasses[i];
             if (directive.Parent is null
                 || NginxPasses.TlsPassOf(directive) is not { } pass
                 || NginxInheritance.Find(configuration, directive.Parent, pass.Protocols) is not null)
@@ -133,12 +140,12 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
                 continue;
             }
 
-            var key = (NginxTree.EnclosingServer(directive) ?? directive.Parent, pass.Protocols);
+            var key = (NginxTree.EnclosingServer(directive) ?? directive.Parent, pass);
             if (!groupIndex.TryGetValue(key, out var index))
             {
                 index = groups.Count;
                 groupIndex.Add(key, index);
-                groups.Add((key.Item1, key.Protocols, new List<NginxDirective>()));
+                groups.Add((key.Item1, pass.Protocols, new List<NginxDirective>()));
             }
 
             groups[index].Passes.Add(directive);
@@ -168,13 +175,7 @@ internal sealed class LegacyTlsProtocolRule : INginxRule
             return;
         }
 
-        var described = string.Format(
-            CultureInfo.InvariantCulture,
-            "{0} (no {1}; nginx {2} default \"{3}\")",
-            subject,
-            protocolDirective,
-            version,
-            NginxTlsProtocols.ToNginxList(defaults));
+        var described = subject + " (no " + protocolDirective + "; nginx " + version.ToString() + " default \"" + NginxTlsProtocols.ToNginxList(defaults) + "\")";
         context.Report(Rule, Rule.FormatMessage(described, NginxTlsProtocols.ToSentence(legacy)), block.NameToken.Location, block, notes);
     }
 

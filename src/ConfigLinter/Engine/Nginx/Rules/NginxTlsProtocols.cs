@@ -38,6 +38,13 @@ internal static class NginxTlsProtocols
     private static readonly Version TlsV13Added = new(1, 23, 4);
     private static readonly Version LegacyTlsDropped = new(1, 27, 3);
 
+    private const TlsProtocols AllProtocols = TlsProtocols.SslV2 | TlsProtocols.SslV3 | TlsProtocols.TlsV1 | TlsProtocols.TlsV11 | TlsProtocols.TlsV12 | TlsProtocols.TlsV13;
+
+    // Findings word the same few protocol sets again and again, so each wording is built once per set.
+    // Two threads may build the same wording at once, and either copy is correct.
+    private static readonly string?[] NginxLists = new string?[(int)AllProtocols + 1];
+    private static readonly string?[] Sentences = new string?[(int)AllProtocols + 1];
+
     /// <summary>Returns the protocol a name stands for; nginx compares the names case-insensitively.</summary>
     public static TlsProtocols Parse(string name)
     {
@@ -82,10 +89,14 @@ internal static class NginxTlsProtocols
     }
 
     /// <summary>Formats protocols as nginx names them, separated by spaces.</summary>
-    public static string ToNginxList(TlsProtocols protocols) => string.Join(" ", NamesOf(protocols));
+    public static string ToNginxList(TlsProtocols protocols) =>
+        NginxLists[(int)(protocols & AllProtocols)] ??= string.Join(" ", NamesOf(protocols));
 
     /// <summary>Formats protocols for a sentence: "TLSv1", "TLSv1 and TLSv1.1", "SSLv3, TLSv1 and TLSv1.1".</summary>
-    public static string ToSentence(TlsProtocols protocols)
+    public static string ToSentence(TlsProtocols protocols) =>
+        Sentences[(int)(protocols & AllProtocols)] ??= BuildSentence(protocols);
+
+    private static string BuildSentence(TlsProtocols protocols)
     {
         var names = NamesOf(protocols).ToList();
         return names.Count <= 1
