@@ -26,8 +26,10 @@ internal sealed class ClearTextUpstreamRule : INginxRule
         var configuration = context.Configuration;
         // When two upstreams share a name, the first one counts.
         var upstreams = new Dictionary<string, NginxDirective>(StringComparer.OrdinalIgnoreCase);
-        foreach (var directive in context.Index.Named("upstream"))
+        var upstreamBlocks = context.Index.Named("upstream");
+        for (var i = 0; i < upstreamBlocks.Count; i++)
         {
+            var directive = upstreamBlocks[i];
             if ( directive.Arguments.Count == 1 && directive.HasBlock && !upstreams.ContainsKey(directive.Arguments[0].Text))
             {
                 upstreams.Add(directive.Arguments[0].Text, directive);
@@ -39,16 +41,25 @@ internal sealed class ClearTextUpstreamRule : INginxRule
 
         // Many passes name the same upstream, so the servers of each are parsed once.
         var remoteByUpstream = new Dictionary<NginxDirective, string?>();
-        foreach (var directive in context.Index.Named(NginxPasses.PassNames))
+
+        // Many passes repeat the same URL, and where it points depends only on its text and the upstreams.
+        var remoteByUrl = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var passes = context.Index.Named(NginxPasses.PassNames);
+        for (var i = 0; i < passes.Count; i++)
         {
+            var directive = passes[i];
             if (!NginxPasses.IsPass(directive) || !IsClearText(directive) || !NginxTree.IsInHttp(configuration, directive) || IsUnreachable(directive, unreachableByServer))
             {
                 continue;
             }
 
             var url = directive.Arguments[0];
-            var address = NginxAddress.FromUrl(url.Text);
-            var remote = RemoteTarget(address, upstreams, remoteByUpstream);
+            if (!remoteByUrl.TryGetValue(url.Text, out var remote))
+            {
+                remote = RemoteTarget(NginxAddress.FromUrl(url.Text), upstreams, remoteByUpstream);
+                remoteByUrl.Add(url.Text, remote);
+            }
+
             if (remote is not null)
             {
                 // nginx spells the TLS form of a gRPC pass grpcs://, not https://.
@@ -117,8 +128,10 @@ internal sealed class ClearTextUpstreamRule : INginxRule
     /// <summary>Returns the address of the first server of an upstream block that is not loopback, or null.</summary>
     private static string? FirstRemoteServer(NginxDirective upstream)
     {
-        foreach (var server in upstream.Children)
+        var servers = upstream.Children;
+        for (var i = 0; i < servers.Count; i++)
         {
+            var server = servers[i];
             if (server.Name == "server" && server.Arguments.Count > 0 && !NginxAddress.Parse(server.Arguments[0].Text).IsLoopback)
             {
                 return server.Arguments[0].Text;

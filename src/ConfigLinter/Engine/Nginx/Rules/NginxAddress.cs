@@ -96,18 +96,24 @@ internal readonly struct NginxAddress
             return false;
         }
 
-        var parts = host.Split('.');
-        if (parts.Length != 4 || parts[0] != "127")
+        // The parts are read as spans, because every server of every upstream block comes through here.
+        var rest = host.AsSpan();
+        for (var part = 0; part < 4; part++)
         {
-            return false;
-        }
-
-        foreach (var part in parts)
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 255)
+            var dot = rest.IndexOf('.');
+            var isLast = part == 3;
+            if (isLast != (dot < 0))
             {
                 return false;
             }
+
+            var text = isLast ? rest : rest.Slice(0, dot);
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 255)
+            {
+                return false;
+            }
+
+            rest = isLast ? ReadOnlySpan<char>.Empty : rest.Slice(dot + 1);
         }
 
         return true;

@@ -64,8 +64,10 @@ internal static class NginxRedirects
     /// </summary>
     public static bool ReturnsBeforeLocations(NginxDirective server)
     {
-        foreach (var child in server.Children)
+        var children = server.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.Name == "return" && !child.HasBlock && child.Arguments.Count > 0)
             {
                 return true;
