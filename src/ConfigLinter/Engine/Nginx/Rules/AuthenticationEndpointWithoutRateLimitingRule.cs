@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using NetSecAnalyzers.Catalog;
 using NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -28,8 +27,10 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
 
         // Location paths repeat across the servers of a configuration, and matching splits a path into words.
         var matches = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var location in context.Index.Named(Location))
+        var locations = context.Index.Named(Location);
+        for (var i = 0; i < locations.Count; i++)
         {
+            var location = locations[i];
             if (!IsLocationBlock(location) || !NginxTree.IsInHttp(configuration, location) || !IsEndpoint(location) || !IsAuthentication(location, patterns, matches))
             {
                 continue;
@@ -55,12 +56,33 @@ internal sealed class AuthenticationEndpointWithoutRateLimitingRule : INginxRule
     /// </summary>
     private static bool IsEndpoint(NginxDirective location)
     {
-        if (Path(location).StartsWith("@", StringComparison.Ordinal) || location.Children.Any(directive => directive.Name == "internal" && !directive.HasBlock))
+        if (Path(location).StartsWith("@", StringComparison.Ordinal))
         {
             return false;
         }
 
-        var response = location.Children.FirstOrDefault(directive => directive.Name == "return" && !directive.HasBlock);
+        // Plain loops, because this runs for every location of the configuration.
+        var children = location.Children;
+        NginxDirective? response = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var directive = children[i];
+            if (directive.HasBlock)
+            {
+                continue;
+            }
+
+            if (directive.Name == "internal")
+            {
+                return false;
+            }
+
+            if (response is null && directive.Name == "return")
+            {
+                response = directive;
+            }
+        }
+
         return response is null || NginxRedirects.Classify(response) == NginxPlainResponse.Content;
     }
 

@@ -48,6 +48,9 @@ internal sealed class NginxListenSockets
 
     private readonly Dictionary<NginxDirective, List<NginxTlsSocket>> socketsByServer = new();
 
+    // Thousands of servers listen on the same few addresses, so each written form is normalised once.
+    private readonly Dictionary<string, string> normalizedAddresses = new(StringComparer.Ordinal);
+
     private NginxListenSockets()
     {
     }
@@ -154,7 +157,12 @@ internal sealed class NginxListenSockets
                     continue;
                 }
 
-                var address = Normalize(listen.Arguments[0].Text);
+                var written = listen.Arguments[0].Text;
+                if (!normalizedAddresses.TryGetValue(written, out var address))
+                {
+                    address = Normalize(written);
+                    normalizedAddresses.Add(written, address);
+                }
                 if (!listenersByAddress.TryGetValue(address, out var listeners))
                 {
                     listeners = new List<(NginxDirective, bool)>();

@@ -58,13 +58,18 @@ internal static class NginxTree
     /// </summary>
     public static bool IsInHttp(NginxConfiguration configuration, NginxDirective directive)
     {
+        if (configuration.Context != NginxContext.Main)
+        {
+            return true;
+        }
+
         var outermost = directive;
         while (outermost.Parent is not null)
         {
             outermost = outermost.Parent;
         }
 
-        return configuration.Context != NginxContext.Main || outermost.Name == "http";
+        return outermost.Name == "http";
     }
 
     /// <summary>Returns the <c>server</c> block a directive is in, at any depth, or null outside any server.</summary>

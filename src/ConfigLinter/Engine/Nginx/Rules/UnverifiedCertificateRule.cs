@@ -30,12 +30,14 @@ internal sealed class UnverifiedCertificateRule : INginxRule
         // An inherited "off" is reported once where it is written, not once per pass it reaches. The set contains
         // directives, not tokens, because the reads of a snippet included in several places share its tokens.
         var reported = new HashSet<NginxDirective>();
-        foreach (var directive in context.Index.Named(JudgedDirectives))
+        var judged = context.Index.Named(JudgedDirectives);
+        for (var i = 0; i < judged.Count; i++)
         {
+            var directive = judged[i];
             var pass = NginxPasses.TlsPassOf(directive);
             if (pass is not null && directive.Parent is not null && NginxTree.IsInHttp(configuration, directive))
             {
-                CheckUpstream(context, pass, directive.Parent, directive, directive.ToDisplayString(), reported);
+                CheckUpstream(context, pass, directive.Parent, directive, opened: null, reported);
             }
             else if (directive.Name == "ssl_verify_client" && directive.Arguments.Count == 1 && directive.Arguments[0].Text == "optional_no_ca")
             {
@@ -46,8 +48,15 @@ internal sealed class UnverifiedCertificateRule : INginxRule
             }
         }
 
-        foreach (var (server, _) in context.Servers.Where(entry => !NginxTree.IsInHttp(configuration, entry.Server)))
+        var servers = context.Servers;
+        for (var i = 0; i < servers.Count; i++)
         {
+            var server = servers[i].Server;
+            if (NginxTree.IsInHttp(configuration, server))
+            {
+                continue;
+            }
+
             var proxySsl = NginxInheritance.Find(configuration, server, StreamProxySsl);
             if (NginxFlags.IsOn(proxySsl) && server.Parent?.Name == "stream")
             {
@@ -61,7 +70,8 @@ internal sealed class UnverifiedCertificateRule : INginxRule
     /// verified there. A finding about a missing setting is located on the first argument of
     /// <paramref name="opener"/>, the directive that opens the connection.
     /// </summary>
-    private void CheckUpstream(NginxRuleContext context, NginxTlsPass pass, NginxDirective block, NginxDirective opener, string opened, ISet<NginxDirective> reported)
+    /// <param name="opened">How messages name the connection, or null to quote <paramref name="opener"/>, which is worded only for a finding.</param>
+    private void CheckUpstream(NginxRuleContext context, NginxTlsPass pass, NginxDirective block, NginxDirective opener, string? opened, ISet<NginxDirective> reported)
     {
         var site = opener.Arguments[0];
         var configuration = context.Configuration;
@@ -70,7 +80,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
         {
             if (NginxInheritance.Find(configuration, block, pass.TrustedCertificate) is null && reported.Add(opener))
             {
-                var described = opened + " sets " + pass.Verify + " on without " + pass.TrustedCertificate + ", so nginx has no CA to verify against and refuses to start";
+                var described = (opened ?? opener.ToDisplayString()) + " sets " + pass.Verify + " on without " + pass.TrustedCertificate + ", so nginx has no CA to verify against and refuses to start";
                 var remedy = "add " + pass.TrustedCertificate + " with the CA bundle";
                 context.Report(Rule, Rule.FormatMessage(described, remedy), site.Location, opener);
             }
@@ -83,7 +93,7 @@ internal sealed class UnverifiedCertificateRule : INginxRule
         if (reported.Add(explicitOff ? verify! : opener))
         {
             var reason = explicitOff ? pass.Verify + " off" : pass.Verify + " is off by default";
-            var described = opened + " does not verify the upstream certificate (" + reason + ")";
+            var described = (opened ?? opener.ToDisplayString()) + " does not verify the upstream certificate (" + reason + ")";
             var remedy = "set " + pass.Verify + " on with " + pass.TrustedCertificate;
             context.Report(Rule, Rule.FormatMessage(described, remedy), location.Location, explicitOff ? verify! : opener);
         }
