@@ -255,8 +255,13 @@ internal static class EffectiveHeaders
     private static void Walk(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, int inheritedSent, InheritMode enclosingMode, bool readsInherit, List<HeaderScope> scopes)
     {
         var mode = readsInherit ? ModeOf(block.Children, enclosingMode) : InheritMode.On;
-        var scope = Scope(block, parent, inherited, inheritedSent, mode);
+        var scope = Scope(block, parent, inherited, inheritedSent, mode, out var hasNestedScope);
         scopes.Add(scope);
+        if (!hasNestedScope)
+        {
+            return;
+        }
+
         var children = block.Children;
         for (var i = 0; i < children.Count; i++)
         {
@@ -273,9 +278,9 @@ internal static class EffectiveHeaders
         child.BlockKind == NginxBlockKind.Directives
         && (child.Name == "location" || (child.Name == "if" && block.Name == "location"));
 
-    private static HeaderScope Scope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, int inheritedSent, InheritMode mode)
+    private static HeaderScope Scope(NginxDirective block, HeaderScope? parent, IReadOnlyList<AddedHeader> inherited, int inheritedSent, InheritMode mode, out bool hasNestedScope)
     {
-        var own = Own(block.Children);
+        var own = Own(block, out hasNestedScope);
         var ownSent = SentMask(own);
         return mode switch
         {
@@ -291,8 +296,17 @@ internal static class EffectiveHeaders
     /// Returns a level's <c>add_header</c> directives; a form nginx rejects adds nothing. Most levels have
     /// none, and those share one empty list.
     /// </summary>
-    private static IReadOnlyList<AddedHeader> Own(IReadOnlyList<NginxDirective> level)
+    private static IReadOnlyList<AddedHeader> Own(IReadOnlyList<NginxDirective> level) => Own(level, block: null, out _);
+
+    /// <summary>
+    /// Returns the <c>add_header</c> directives of a block, and whether it has a nested scope. Most locations have
+    /// none, so the same pass that finds the headers spares them a second walk of their directives.
+    /// </summary>
+    private static IReadOnlyList<AddedHeader> Own(NginxDirective block, out bool hasNestedScope) => Own(block.Children, block, out hasNestedScope);
+
+    private static IReadOnlyList<AddedHeader> Own(IReadOnlyList<NginxDirective> level, NginxDirective? block, out bool hasNestedScope)
     {
+        hasNestedScope = false;
         List<AddedHeader>? own = null;
         for (var i = 0; i < level.Count; i++)
         {
@@ -300,6 +314,10 @@ internal static class EffectiveHeaders
             if (directive.Name == "add_header" && !directive.HasBlock && directive.Arguments.Count is 2 or 3)
             {
                 (own ??= new List<AddedHeader>()).Add(new AddedHeader(directive));
+            }
+            else if (block is not null && IsNestedScope(block, directive))
+            {
+                hasNestedScope = true;
             }
         }
 
