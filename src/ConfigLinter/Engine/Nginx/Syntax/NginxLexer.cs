@@ -50,7 +50,11 @@ internal sealed class NginxLexer
     private readonly List<NginxLexeme>? recorded;
     private readonly NginxLexemeRecording? replayed;
     private int position;
+
+    // The line that position is on and the offset where that line starts, counted as the lexer moves forward.
+    // nginx counts lines by LF only, so a lone CR is ordinary whitespace.
     private int line = 1;
+    private int lineStart;
     private bool recordingSpoiled;
 
     /// <param name="source">The file to read.</param>
@@ -157,6 +161,14 @@ internal sealed class NginxLexer
 
         recordingSpoiled = true;
         var start = position;
+        var body = ReadLuaBlockBody();
+        CountLines(start, Math.Min(position, text.Length));
+        return body;
+    }
+
+    private string? ReadLuaBlockBody()
+    {
+        var start = position;
         var depth = 1;
         while (position < text.Length)
         {
@@ -201,6 +213,18 @@ internal sealed class NginxLexer
         reportError(message, offset);
     }
 
+    /// <summary>Moves the line count past the line feeds from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    private void CountLines(int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        var last = span.LastIndexOf('\n');
+        if (last >= 0)
+        {
+            line += span.Count('\n');
+            lineStart = start + last + 1;
+        }
+    }
+
     private static bool IsWhitespace(char ch) => ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 
     private char Peek(int ahead) => position + ahead < text.Length ? text[position + ahead] : '\0';
@@ -210,7 +234,13 @@ internal sealed class NginxLexer
         while (position < text.Length)
         {
             var ch = text[position];
-            if (IsWhitespace(ch))
+            if (ch == '\n')
+            {
+                position++;
+                line++;
+                lineStart = position;
+            }
+            else if (IsWhitespace(ch))
             {
                 position++;
             }
@@ -219,7 +249,7 @@ internal sealed class NginxLexer
                 var start = position;
                 SkipToEndOfLine();
                 CheckLength(start, position, '\0');
-                comments.Add(CreateToken(start, position, start + 1, position, '\0', decode: false));
+                comments.Add(CreateToken(position, start + 1, position, '\0', line, start - lineStart + 1, decode: false));
             }
             else
             {
@@ -239,6 +269,8 @@ internal sealed class NginxLexer
     private NginxToken ReadBare()
     {
         var start = position;
+        var startLine = line;
+        var startColumn = start - lineStart + 1;
         var afterDollar = false;
         while (position < text.Length)
         {
@@ -254,7 +286,7 @@ internal sealed class NginxLexer
             afterDollar = false;
             if (ch == '\\')
             {
-                position = Math.Min(position + 2, text.Length);
+                SkipEscape();
                 continue;
             }
 
@@ -274,12 +306,26 @@ internal sealed class NginxLexer
         }
 
         CheckLength(start, position, '\0');
-        return CreateToken(start, position, start, position, '\0');
+        return CreateToken(position, start, position, '\0', startLine, startColumn);
+    }
+
+    /// <summary>Skips a backslash and the character after it, which may be a line feed.</summary>
+    private void SkipEscape()
+    {
+        if (position + 1 < text.Length && text[position + 1] == '\n')
+        {
+            line++;
+            lineStart = position + 2;
+        }
+
+        position = Math.Min(position + 2, text.Length);
     }
 
     private NginxToken ReadQuoted(char quote)
     {
         var start = position;
+        var startLine = line;
+        var startColumn = start - lineStart + 1;
         position++;
         var contentStart = position;
         var contentEnd = -1;
@@ -288,7 +334,7 @@ internal sealed class NginxLexer
             var ch = text[position];
             if (ch == '\\')
             {
-                position = Math.Min(position + 2, text.Length);
+                SkipEscape();
                 continue;
             }
 
@@ -297,6 +343,12 @@ internal sealed class NginxLexer
             {
                 contentEnd = position - 1;
                 break;
+            }
+
+            if (ch == '\n')
+            {
+                line++;
+                lineStart = position;
             }
         }
 
@@ -308,7 +360,7 @@ internal sealed class NginxLexer
         }
 
         CheckLength(contentStart, contentEnd, quote);
-        var token = CreateToken(start, position, contentStart, contentEnd, quote);
+        var token = CreateToken(position, contentStart, contentEnd, quote, startLine, startColumn);
         if (closed)
         {
             CheckAfterClosingQuote();
@@ -364,14 +416,11 @@ internal sealed class NginxLexer
         ReportError("too long parameter \"" + shown + "...\" started", start);
     }
 
-    private NginxToken CreateToken(int start, int end, int contentStart, int contentEnd, char quote, bool decode = true)
+    /// <summary>Creates the token that the lexer has just read, which ends at <paramref name="end"/> on the current line.</summary>
+    private NginxToken CreateToken(int end, int contentStart, int contentEnd, char quote, int startLine, int startColumn, bool decode = true)
     {
         var value = decode ? Unescape(text, contentStart, contentEnd, wordTable) : text.Substring(contentStart, contentEnd - contentStart);
-        var startLine = source.AdvanceLine(start, ref line);
-        var startColumn = source.GetColumn(start, startLine);
-        var endLine = startLine;
-        var endColumn = source.GetColumn(end, source.AdvanceLine(end, ref endLine));
-        return new NginxToken(value, quote, source.Path, startLine, startColumn, endLine, endColumn);
+        return new NginxToken(value, quote, source.Path, startLine, startColumn, line, end - lineStart + 1);
     }
 
     /// <summary>Decodes the escapes nginx decodes; any other backslash stays in the value.</summary>

@@ -15,8 +15,11 @@ internal sealed class NginxSourceText
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Latin1 = Encoding.GetEncoding("iso-8859-1");
 
-    private readonly int[] lineStarts;
     private readonly bool isUtf8;
+
+    // The offset of each line's first character, built on the first position lookup. The lexer counts lines
+    // as it reads, so most files never need the table.
+    private int[]? lineStarts;
     private NginxLexemeRecording? recording;
     private int reads;
 
@@ -25,21 +28,6 @@ internal sealed class NginxSourceText
         Path = path;
         Text = text;
         this.isUtf8 = isUtf8;
-
-        // nginx counts lines by LF only; a lone CR is an ordinary whitespace character. The text is searched
-        // twice, to count and then to record, so that the table is allocated once at its exact size.
-        var lines = 1;
-        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
-        {
-            lines++;
-        }
-
-        lineStarts = new int[lines];
-        var line = 1;
-        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
-        {
-            lineStarts[line++] = i + 1;
-        }
     }
 
     public string Path { get; }
@@ -102,35 +90,39 @@ internal sealed class NginxSourceText
 
     public int GetLine(int offset)
     {
-        var index = Array.BinarySearch(lineStarts, offset);
+        var index = Array.BinarySearch(GetLineStarts(), offset);
         return index >= 0 ? index + 1 : ~index;
     }
 
-    public int GetColumn(int offset) => offset - lineStarts[GetLine(offset) - 1] + 1;
+    public int GetColumn(int offset) => offset - GetLineStarts()[GetLine(offset) - 1] + 1;
 
-    /// <summary>
-    /// Returns the line of <paramref name="offset"/>, searching forward from <paramref name="line"/> and
-    /// leaving the result there. A reader that moves forward through the text finds each line in amortized
-    /// constant time instead of a binary search.
-    /// </summary>
-    public int AdvanceLine(int offset, ref int line)
+    private int[] GetLineStarts()
     {
-        if (line < 1 || line > lineStarts.Length || lineStarts[line - 1] > offset)
+        // Two threads may build the table at the same time. Both build the same table, so either may win.
+        var starts = Volatile.Read(ref lineStarts);
+        if (starts is not null)
         {
-            line = GetLine(offset);
-            return line;
+            return starts;
         }
 
-        while (line < lineStarts.Length && lineStarts[line] <= offset)
+        // nginx counts lines by LF only, so a lone CR is an ordinary whitespace character.
+        var text = Text.AsSpan();
+        starts = new int[text.Count('\n') + 1];
+        var line = 1;
+        for (var i = text.IndexOf('\n'); i >= 0; i = NextIndexOf(text, '\n', i + 1))
         {
-            line++;
+            starts[line++] = i + 1;
         }
 
-        return line;
+        Volatile.Write(ref lineStarts, starts);
+        return starts;
     }
 
-    /// <summary>Returns the column of <paramref name="offset"/>, which must be on <paramref name="line"/>.</summary>
-    public int GetColumn(int offset, int line) => offset - lineStarts[line - 1] + 1;
+    private static int NextIndexOf(ReadOnlySpan<char> text, char value, int start)
+    {
+        var index = text.Slice(start).IndexOf(value);
+        return index < 0 ? -1 : start + index;
+    }
 
     /// <summary>Returns how many bytes the characters from <paramref name="start"/> to <paramref name="end"/> took in the file.</summary>
     public int GetByteCount(int start, int end)
