@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -249,7 +248,7 @@ internal sealed class NginxLexer
                 var start = position;
                 SkipToEndOfLine();
                 CheckLength(start, position, '\0');
-                comments.Add(CreateToken(position, start + 1, position, '\0', line, start - lineStart + 1, decode: false));
+                comments.Add(CreateCommentToken(start, position));
             }
             else
             {
@@ -268,90 +267,111 @@ internal sealed class NginxLexer
 
     private NginxToken ReadBare()
     {
+        var text = this.text;
         var start = position;
         var startLine = line;
         var startColumn = start - lineStart + 1;
-        var afterDollar = false;
-        while (position < text.Length)
+        var hash = NginxWordTable.HashSeed;
+        var hasEscape = false;
+        var i = start;
+        while ((uint)i < (uint)text.Length)
         {
-            var ch = text[position];
-
-            // "${" keeps the brace in the word: nginx reads it as the start of a braced variable name.
-            if (ch == '{' && afterDollar)
+            var ch = text[i];
+            if (!IsSpecialInBareWord(ch))
             {
-                position++;
-                continue;
+                hash = NginxWordTable.AddToHash(hash, ch);
+                i++;
             }
-
-            afterDollar = false;
-            if (ch == '\\')
+            else if (ch == '\\')
             {
-                SkipEscape();
-                continue;
+                hasEscape = true;
+                i = SkipEscape(i);
             }
-
-            if (ch == '$')
+            else if (ch == '$')
             {
-                afterDollar = true;
-                position++;
-                continue;
+                // "${" keeps the brace in the word: nginx reads it as the start of a braced variable name.
+                hash = NginxWordTable.AddToHash(hash, ch);
+                i++;
+                while ((uint)i < (uint)text.Length && text[i] == '{')
+                {
+                    hash = NginxWordTable.AddToHash(hash, '{');
+                    i++;
+                }
             }
-
-            if (position > start && (IsWhitespace(ch) || ch == ';' || ch == '{'))
+            else
             {
+                // Whitespace, ';' or '{' ends the word. ReadNext never starts a bare word at one of them.
                 break;
             }
-
-            position++;
         }
 
-        CheckLength(start, position, '\0');
-        return CreateToken(position, start, position, '\0', startLine, startColumn);
+        position = i;
+        CheckLength(start, i, '\0');
+        var value = hasEscape ? DecodeEscapes(text, start, i) : ShareWord(start, i, hash);
+        return new NginxToken(value, '\0', source.Path, startLine, startColumn, line, i - lineStart + 1);
     }
 
-    /// <summary>Skips a backslash and the character after it, which may be a line feed.</summary>
-    private void SkipEscape()
+    /// <summary>
+    /// Returns whether a bare word cannot simply take <paramref name="ch"/>: whitespace, <c>;</c> and <c>{</c>
+    /// end it, and <c>\</c> and <c>$</c> change how the next character reads.
+    /// </summary>
+    private static bool IsSpecialInBareWord(char ch) =>
+        ch < 64 ? ((SpecialInBareWordBelow64 >> ch) & 1) != 0 : ch == '\\' || ch == '{';
+
+    private const ulong SpecialInBareWordBelow64 =
+        (1UL << '\t') | (1UL << '\n') | (1UL << '\r') | (1UL << ' ') | (1UL << '$') | (1UL << ';');
+
+    /// <summary>Skips the backslash at <paramref name="index"/> and the character after it, which may be a line feed.</summary>
+    private int SkipEscape(int index)
     {
-        if (position + 1 < text.Length && text[position + 1] == '\n')
+        if (index + 1 < text.Length && text[index + 1] == '\n')
         {
             line++;
-            lineStart = position + 2;
+            lineStart = index + 2;
         }
 
-        position = Math.Min(position + 2, text.Length);
+        return Math.Min(index + 2, text.Length);
     }
 
     private NginxToken ReadQuoted(char quote)
     {
+        var text = this.text;
         var start = position;
         var startLine = line;
         var startColumn = start - lineStart + 1;
-        position++;
-        var contentStart = position;
+        var contentStart = start + 1;
         var contentEnd = -1;
-        while (position < text.Length)
+        var hash = NginxWordTable.HashSeed;
+        var hasEscape = false;
+        var i = contentStart;
+        while ((uint)i < (uint)text.Length)
         {
-            var ch = text[position];
-            if (ch == '\\')
-            {
-                SkipEscape();
-                continue;
-            }
-
-            position++;
+            var ch = text[i];
             if (ch == quote)
             {
-                contentEnd = position - 1;
+                contentEnd = i;
+                i++;
                 break;
+            }
+
+            if (ch == '\\')
+            {
+                hasEscape = true;
+                i = SkipEscape(i);
+                continue;
             }
 
             if (ch == '\n')
             {
                 line++;
-                lineStart = position;
+                lineStart = i + 1;
             }
+
+            hash = NginxWordTable.AddToHash(hash, ch);
+            i++;
         }
 
+        position = i;
         var closed = contentEnd >= 0;
         if (!closed)
         {
@@ -360,7 +380,8 @@ internal sealed class NginxLexer
         }
 
         CheckLength(contentStart, contentEnd, quote);
-        var token = CreateToken(position, contentStart, contentEnd, quote, startLine, startColumn);
+        var value = hasEscape ? DecodeEscapes(text, contentStart, contentEnd) : ShareWord(contentStart, contentEnd, hash);
+        var token = new NginxToken(value, quote, source.Path, startLine, startColumn, line, i - lineStart + 1);
         if (closed)
         {
             CheckAfterClosingQuote();
@@ -368,6 +389,10 @@ internal sealed class NginxLexer
 
         return token;
     }
+
+    /// <summary>Returns <see cref="text"/>[start, end), which has no backslash, from the word table when there is one.</summary>
+    private string ShareWord(int start, int end, int hash) =>
+        wordTable is null ? text.Substring(start, end - start) : wordTable.Get(text, start, end, hash);
 
     /// <summary>
     /// nginx requires whitespace, <c>;</c>, <c>{</c> or <c>)</c> right after a closing quote. The <c>)</c>
@@ -416,29 +441,24 @@ internal sealed class NginxLexer
         ReportError("too long parameter \"" + shown + "...\" started", start);
     }
 
-    /// <summary>Creates the token that the lexer has just read, which ends at <paramref name="end"/> on the current line.</summary>
-    private NginxToken CreateToken(int end, int contentStart, int contentEnd, char quote, int startLine, int startColumn, bool decode = true)
-    {
-        var value = decode ? Unescape(text, contentStart, contentEnd, wordTable) : text.Substring(contentStart, contentEnd - contentStart);
-        return new NginxToken(value, quote, source.Path, startLine, startColumn, line, end - lineStart + 1);
-    }
+    /// <summary>Creates the token of a comment, which ends at <paramref name="end"/> on the current line.</summary>
+    private NginxToken CreateCommentToken(int start, int end) =>
+        new(text.Substring(start + 1, end - start - 1), '\0', source.Path, line, start - lineStart + 1, line, end - lineStart + 1);
 
     /// <summary>Decodes the escapes nginx decodes; any other backslash stays in the value.</summary>
-    internal static string Unescape(string text, int start, int end, NginxWordTable? wordTable = null)
+    private static string DecodeEscapes(string text, int start, int end)
     {
-        if (text.IndexOf('\\', start, end - start) < 0)
-        {
-            return wordTable is null ? text.Substring(start, end - start) : wordTable.Get(text, start, end);
-        }
-
-        var builder = new StringBuilder(end - start);
+        // Decoding never makes a word longer, so the raw length is enough room.
+        var length = end - start;
+        var decoded = length <= 256 ? stackalloc char[length] : new char[length];
+        var count = 0;
         for (var i = start; i < end; i++)
         {
             var ch = text[i];
             if (ch == '\\' && i + 1 < end)
             {
                 var escaped = text[i + 1];
-                var decoded = escaped switch
+                var replacement = escaped switch
                 {
                     '"' or '\'' or '\\' => escaped,
                     't' => '\t',
@@ -446,18 +466,18 @@ internal sealed class NginxLexer
                     'n' => '\n',
                     _ => '\0',
                 };
-                if (decoded != '\0')
+                if (replacement != '\0')
                 {
-                    builder.Append(decoded);
+                    decoded[count++] = replacement;
                     i++;
                     continue;
                 }
             }
 
-            builder.Append(ch);
+            decoded[count++] = ch;
         }
 
-        return builder.ToString();
+        return new string(decoded.Slice(0, count));
     }
 
     private void SkipLuaString(char quote)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
 
@@ -18,10 +19,23 @@ internal sealed class NginxWordTable
 
     // Open addressing with linear probing, at most half full; it doubles until it reaches MaxCapacity.
     private string?[] words = new string?[1 << 10];
+
+    // The hash of each word in words, which rejects most other words without reading their characters.
+    private int[] hashes = new int[1 << 10];
     private int count;
 
-    /// <summary>Returns the characters <paramref name="text"/>[start, end) as a string, shared when it was seen before.</summary>
-    public string Get(string text, int start, int end)
+    /// <summary>The hash of an empty word, to which <see cref="AddToHash"/> adds each character in turn.</summary>
+    internal const int HashSeed = 17;
+
+    /// <summary>Adds the next character of a word to its hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int AddToHash(int hash, char ch) => unchecked((hash * 31) + ch);
+
+    /// <summary>
+    /// Returns the characters <paramref name="text"/>[start, end) as a string, shared when it was seen before.
+    /// <paramref name="hash"/> must be those characters added to <see cref="HashSeed"/> with <see cref="AddToHash"/>.
+    /// </summary>
+    public string Get(string text, int start, int end, int hash)
     {
         var length = end - start;
         if (length > MaxWordLength || length == 0)
@@ -29,17 +43,20 @@ internal sealed class NginxWordTable
             return text.Substring(start, length);
         }
 
-        var hash = Hash(text, start, end);
+        var word = text.AsSpan(start, length);
+        var words = this.words;
+        var hashes = this.hashes;
         var mask = words.Length - 1;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
-            var word = words[slot];
-            if (word is null)
+            var stored = words[slot];
+            if (stored is null)
             {
-                var created = text.Substring(start, length);
+                var created = word.ToString();
                 if (count < words.Length / 2)
                 {
                     words[slot] = created;
+                    hashes[slot] = hash;
                     count++;
                     if (count == words.Length / 2 && words.Length < MaxCapacity)
                     {
@@ -50,43 +67,35 @@ internal sealed class NginxWordTable
                 return created;
             }
 
-            if (word.Length == length && string.CompareOrdinal(word, 0, text, start, length) == 0)
+            if (hashes[slot] == hash && word.SequenceEqual(stored))
             {
-                return word;
+                return stored;
             }
         }
-    }
-
-    private static int Hash(string text, int start, int end)
-    {
-        var hash = 17;
-        for (var i = start; i < end; i++)
-        {
-            hash = unchecked((hash * 31) + text[i]);
-        }
-
-        return hash;
     }
 
     private void Grow()
     {
-        var old = words;
-        words = new string?[old.Length * 2];
+        var oldWords = words;
+        var oldHashes = hashes;
+        words = new string?[oldWords.Length * 2];
+        hashes = new int[oldWords.Length * 2];
         var mask = words.Length - 1;
-        foreach (var word in old)
+        for (var i = 0; i < oldWords.Length; i++)
         {
-            if (word is null)
+            if (oldWords[i] is not { } word)
             {
                 continue;
             }
 
-            var slot = Hash(word, 0, word.Length) & mask;
+            var slot = oldHashes[i] & mask;
             while (words[slot] is not null)
             {
                 slot = (slot + 1) & mask;
             }
 
             words[slot] = word;
+            hashes[slot] = oldHashes[i];
         }
     }
 }
