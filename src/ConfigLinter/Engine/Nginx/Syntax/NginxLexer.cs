@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -15,7 +16,14 @@ internal enum NginxLexemeKind
 
 internal readonly struct NginxLexeme
 {
-    public NginxLexeme(NginxLexemeKind kind, int offset, NginxToken token = default)
+    public NginxLexeme(NginxLexemeKind kind, int offset)
+    {
+        Kind = kind;
+        Offset = offset;
+        Token = default;
+    }
+
+    public NginxLexeme(NginxLexemeKind kind, int offset, NginxToken token)
     {
         Kind = kind;
         Offset = offset;
@@ -99,8 +107,14 @@ internal sealed class NginxLexer
             return lexemes[Math.Min(position++, lexemes.Length - 1)];
         }
 
+        if (recorded is null)
+        {
+            // Returned straight from ReadNext, the lexeme is written once, into the caller's copy, not into a local first.
+            return ReadNext();
+        }
+
         var lexeme = ReadNext();
-        recorded?.Add(lexeme);
+        recorded.Add(lexeme);
         return lexeme;
     }
 
@@ -121,29 +135,38 @@ internal sealed class NginxLexer
     private NginxLexeme ReadNext()
     {
         SkipWhitespaceAndComments();
-        if (position >= text.Length)
+        var start = position;
+        NginxLexemeKind kind;
+        if (start >= text.Length)
         {
-            return new NginxLexeme(NginxLexemeKind.EndOfFile, text.Length);
+            kind = NginxLexemeKind.EndOfFile;
+        }
+        else
+        {
+            switch (text[start])
+            {
+                case ';':
+                    kind = NginxLexemeKind.Semicolon;
+                    break;
+                case '{':
+                    kind = NginxLexemeKind.BlockStart;
+                    break;
+                case '}':
+                    kind = NginxLexemeKind.BlockEnd;
+                    break;
+                case '"':
+                case '\'':
+                    return ReadQuoted(text[start]);
+                default:
+                    return ReadBare();
+            }
+
+            position++;
         }
 
-        var start = position;
-        switch (text[start])
-        {
-            case ';':
-                position++;
-                return new NginxLexeme(NginxLexemeKind.Semicolon, start);
-            case '{':
-                position++;
-                return new NginxLexeme(NginxLexemeKind.BlockStart, start);
-            case '}':
-                position++;
-                return new NginxLexeme(NginxLexemeKind.BlockEnd, start);
-            case '"':
-            case '\'':
-                return new NginxLexeme(NginxLexemeKind.Word, start, ReadQuoted(text[start]));
-            default:
-                return new NginxLexeme(NginxLexemeKind.Word, start, ReadBare());
-        }
+        // One return for every tokenless lexeme leaves one temporary lexeme in the frame, and the JIT clears
+        // each temporary on every call.
+        return new NginxLexeme(kind, Math.Min(start, text.Length));
     }
 
     /// <summary>
@@ -265,7 +288,7 @@ internal sealed class NginxLexer
         }
     }
 
-    private NginxToken ReadBare()
+    private NginxLexeme ReadBare()
     {
         var text = this.text;
         var start = position;
@@ -305,16 +328,18 @@ internal sealed class NginxLexer
             }
         }
 
+        // The value is taken before the length check, so that the hash is not kept across that call.
         position = i;
-        CheckLength(start, i, '\0');
         var value = hasEscape ? DecodeEscapes(text, start, i) : ShareWord(start, i, hash);
-        return new NginxToken(value, '\0', source.Path, startLine, startColumn, line, i - lineStart + 1);
+        CheckLength(start, i, '\0');
+        return new NginxLexeme(NginxLexemeKind.Word, start, new NginxToken(value, '\0', source.Path, startLine, startColumn, line, i - lineStart + 1));
     }
 
     /// <summary>
     /// Returns whether a bare word cannot simply take <paramref name="ch"/>: whitespace, <c>;</c> and <c>{</c>
     /// end it, and <c>\</c> and <c>$</c> change how the next character reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpecialInBareWord(char ch) =>
         ch < 64 ? ((SpecialInBareWordBelow64 >> ch) & 1) != 0 : ch == '\\' || ch == '{';
 
@@ -333,7 +358,7 @@ internal sealed class NginxLexer
         return Math.Min(index + 2, text.Length);
     }
 
-    private NginxToken ReadQuoted(char quote)
+    private NginxLexeme ReadQuoted(char quote)
     {
         var text = this.text;
         var start = position;
@@ -387,7 +412,7 @@ internal sealed class NginxLexer
             CheckAfterClosingQuote();
         }
 
-        return token;
+        return new NginxLexeme(NginxLexemeKind.Word, start, token);
     }
 
     /// <summary>Returns <see cref="text"/>[start, end), which has no backslash, from the word table when there is one.</summary>
