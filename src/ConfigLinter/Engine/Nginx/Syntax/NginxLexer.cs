@@ -253,31 +253,42 @@ internal sealed class NginxLexer
 
     private void SkipWhitespaceAndComments()
     {
-        while (position < text.Length)
+        var text = this.text;
+        var i = position;
+        while ((uint)i < (uint)text.Length)
         {
-            var ch = text[position];
-            if (ch == '\n')
+            var ch = text[i];
+            if (ch == ' ' || ch == '\t' || ch == '\r')
             {
-                position++;
-                line++;
-                lineStart = position;
+                i++;
             }
-            else if (IsWhitespace(ch))
+            else if (ch == '\n')
             {
-                position++;
+                i++;
+                line++;
+                lineStart = i;
             }
             else if (ch == '#')
             {
-                var start = position;
-                SkipToEndOfLine();
-                CheckLength(start, position, '\0');
-                comments.Add(CreateCommentToken(start, position));
+                position = i;
+                ReadComment();
+                i = position;
             }
             else
             {
-                return;
+                break;
             }
         }
+
+        position = i;
+    }
+
+    private void ReadComment()
+    {
+        var start = position;
+        SkipToEndOfLine();
+        CheckLength(start, position, '\0');
+        comments.Add(CreateCommentToken(start, position));
     }
 
     private void SkipToEndOfLine()
@@ -441,10 +452,20 @@ internal sealed class NginxLexer
     /// Reports a word (or comment) that would overflow nginx's read buffer: one of at least 4096 bytes that
     /// the file goes on after, since at the very end of the file nginx reports the missing terminator instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckLength(int start, int end, char quote)
     {
+        // A character takes at most 3 bytes in UTF-8, so most words skip the byte count and the call.
+        if ((end - start) * 3 >= MaxTokenBytes)
+        {
+            CheckByteLength(start, end, quote);
+        }
+    }
+
+    private void CheckByteLength(int start, int end, char quote)
+    {
         var length = end - start;
-        if (length * 3 < MaxTokenBytes || source.GetByteCount(start, end) < MaxTokenBytes)
+        if (source.GetByteCount(start, end) < MaxTokenBytes)
         {
             return;
         }
