@@ -249,6 +249,135 @@ public class NginxLexerTests
         Assert.Equal("next", lexer.Next().Token.Text);
     }
 
+    [Fact]
+    public void BareWord_WithEscapedLineFeed()
+    {
+        var tokens = Tokens("set $a x\\\ny z;");
+
+        var word = tokens[2];
+        Assert.Equal("x\\\ny", word.Text);
+        Assert.Equal(1, word.Line);
+        Assert.Equal(8, word.Column);
+        Assert.Equal(2, word.Location.EndLine);
+        Assert.Equal(2, word.Location.EndColumn);
+        Assert.Equal(2, tokens[3].Line);
+        Assert.Equal(3, tokens[3].Column);
+    }
+
+    [Fact]
+    public void QuotedWord_WithEscapedLineFeed()
+    {
+        var tokens = Tokens("a \"b\\\nc\" d;");
+
+        Assert.Equal("b\\\nc", tokens[1].Text);
+        Assert.Equal(2, tokens[1].Location.EndLine);
+        Assert.Equal(3, tokens[1].Location.EndColumn);
+        Assert.Equal(2, tokens[2].Line);
+        Assert.Equal(4, tokens[2].Column);
+    }
+
+    [Fact]
+    public void QuotedWord_SpanningLines()
+    {
+        var tokens = Tokens("  x 'a\n\nbc' y;");
+
+        var quoted = tokens[1];
+        Assert.Equal(1, quoted.Line);
+        Assert.Equal(5, quoted.Column);
+        Assert.Equal(3, quoted.Location.EndLine);
+        Assert.Equal(4, quoted.Location.EndColumn);
+        Assert.Equal(3, tokens[2].Line);
+        Assert.Equal(5, tokens[2].Column);
+    }
+
+    [Fact]
+    public void UnclosedQuote_EndsAtEndOfFile()
+    {
+        var source = NginxSourceText.FromString("open.conf", "x;\n  y \"a\nb");
+        var lexer = new NginxLexer(source, (_, _) => { });
+        lexer.Next();
+        lexer.Next();
+        lexer.Next();
+
+        var quoted = lexer.Next().Token;
+
+        Assert.Equal("a\nb", quoted.Text);
+        Assert.Equal(2, quoted.Line);
+        Assert.Equal(5, quoted.Column);
+        Assert.Equal(3, quoted.Location.EndLine);
+        Assert.Equal(2, quoted.Location.EndColumn);
+        Assert.Equal(7, lexer.UnclosedQuoteOffset);
+        Assert.Equal(NginxLexemeKind.EndOfFile, lexer.Next().Kind);
+    }
+
+    [Fact]
+    public void CarriageReturn_DoesNotStartLine()
+    {
+        var tokens = Tokens("a\rb\r\nc");
+
+        Assert.Equal(1, tokens[1].Line);
+        Assert.Equal(3, tokens[1].Column);
+        Assert.Equal(2, tokens[2].Line);
+        Assert.Equal(1, tokens[2].Column);
+    }
+
+    [Fact]
+    public void Comments_HaveLinesAndColumns()
+    {
+        var lexer = new NginxLexer(NginxSourceText.FromString("comments.conf", "# one\n  x; # two\n"), (_, _) => { });
+        while (lexer.Next().Kind != NginxLexemeKind.EndOfFile)
+        {
+        }
+
+        Assert.Equal(2, lexer.Comments.Count);
+        Assert.Equal(" two", lexer.Comments[1].Text);
+        Assert.Equal(2, lexer.Comments[1].Line);
+        Assert.Equal(6, lexer.Comments[1].Column);
+        Assert.Equal(11, lexer.Comments[1].Location.EndColumn);
+    }
+
+    [Fact]
+    public void LuaBlockSpanningLines_KeepsLaterPositions()
+    {
+        var source = NginxSourceText.FromString("lua.conf", "content_by_lua_block {\n  a = '\\\n}'\n  -- }\n}\n  next;");
+        var lexer = new NginxLexer(source, (_, _) => { });
+        lexer.Next();
+        lexer.Next();
+
+        Assert.NotNull(lexer.ReadLuaBlock());
+        var next = lexer.Next().Token;
+
+        Assert.Equal("next", next.Text);
+        Assert.Equal(6, next.Line);
+        Assert.Equal(3, next.Column);
+    }
+
+    [Fact]
+    public void LongEscapedWord_IsDecoded()
+    {
+        var raw = string.Concat(Enumerable.Repeat("a\\t", 200));
+
+        var word = Tokens("x " + raw + ";")[1];
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("a\t", 200)), word.Text);
+        Assert.Equal(603, word.Location.EndColumn);
+    }
+
+    [Fact]
+    public void SourceText_MapsOffsetsToLinesAndColumns()
+    {
+        var source = NginxSourceText.FromString("map.conf", "ab\ncd\r\n\nef");
+
+        Assert.Equal(1, source.GetLine(0));
+        Assert.Equal(3, source.GetColumn(2));
+        Assert.Equal(2, source.GetLine(3));
+        Assert.Equal(1, source.GetColumn(3));
+        Assert.Equal(3, source.GetColumn(5));
+        Assert.Equal(3, source.GetLine(7));
+        Assert.Equal(4, source.GetLine(9));
+        Assert.Equal(2, source.GetColumn(9));
+    }
+
     private static List<NginxToken> Tokens(string text) =>
         Lex(text, new List<(string, int)>()).Where(lexeme => lexeme.Kind == NginxLexemeKind.Word).Select(lexeme => lexeme.Token).ToList();
 
