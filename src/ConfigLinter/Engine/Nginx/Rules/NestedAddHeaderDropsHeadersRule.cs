@@ -16,7 +16,7 @@ internal sealed class NestedAddHeaderDropsHeadersRule : INginxRule
     public void Analyze(NginxRuleContext context)
     {
         // Scopes that drop the same headers share one list, so its wording is joined once per list.
-        var joinedNames = new Dictionary<IReadOnlyList<string>, string>(ReferenceEqualityComparer.Instance);
+        var joinedNames = new Dictionary<IReadOnlyList<string>, string>(SameList.Instance);
         var servers = context.TlsServerHeaders;
         for (var s = 0; s < servers.Count; s++)
         {
@@ -41,5 +41,15 @@ internal sealed class NestedAddHeaderDropsHeadersRule : INginxRule
                 context.Report(Rule, message, scope.Block.NameToken.Location, scope.Block);
             }
         }
+    }
+
+    /// <summary>Compares lists by identity; the runtime's own comparer for this is missing from netstandard2.0.</summary>
+    private sealed class SameList : IEqualityComparer<IReadOnlyList<string>>
+    {
+        public static readonly SameList Instance = new();
+
+        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IReadOnlyList<string> obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -108,7 +108,7 @@ internal readonly struct NginxAddress
             }
 
             var text = isLast ? rest : rest.Slice(0, dot);
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 255)
+            if (!IsOctet(text))
             {
                 return false;
             }
@@ -121,4 +121,30 @@ internal readonly struct NginxAddress
 
     private static bool IsNumber(string text) =>
         text.Length > 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>Returns whether the text is a decimal number from 0 to 255, leading zeros allowed, as an IPv4 part.</summary>
+    private static bool IsOctet(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        var value = 0;
+        foreach (var ch in text)
+        {
+            if (ch < '0' || ch > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (ch - '0');
+            if (value > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

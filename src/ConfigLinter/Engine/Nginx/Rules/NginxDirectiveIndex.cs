@@ -57,8 +57,10 @@ internal sealed class NginxDirectiveIndex
         }
 
         buckets = new (string, List<NginxDirective>)[]?[(maxNameLength + 1) * 128];
-        foreach (var (name, directives) in byName)
+        foreach (var entry in byName)
         {
+            var name = entry.Key;
+            var directives = entry.Value;
             var key = BucketOf(name);
             var bucket = buckets[key] ?? Array.Empty<(string, List<NginxDirective>)>();
             Array.Resize(ref bucket, bucket.Length + 1);

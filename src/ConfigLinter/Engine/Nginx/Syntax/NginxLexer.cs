@@ -242,7 +242,7 @@ internal sealed class NginxLexer
         var last = span.LastIndexOf('\n');
         if (last >= 0)
         {
-            line += span.Count('\n');
+            line += NginxSourceText.CountLineFeeds(span);
             lineStart = start + last + 1;
         }
     }
@@ -523,7 +523,7 @@ internal sealed class NginxLexer
             decoded[count++] = ch;
         }
 
-        return new string(decoded.Slice(0, count));
+        return decoded.Slice(0, count).ToString();
     }
 
     private void SkipLuaString(char quote)

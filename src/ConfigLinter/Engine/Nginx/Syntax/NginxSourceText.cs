@@ -88,6 +88,18 @@ internal sealed class NginxSourceText
     /// </summary>
     public static NginxSourceText FromString(string path, string text) => new(path, text, isUtf8: true);
 
+    /// <summary>Returns the number of line feeds in <paramref name="text"/>, the only line end nginx counts.</summary>
+    internal static int CountLineFeeds(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = text.IndexOf('\n'); i >= 0; i = NextIndexOf(text, '\n', i + 1))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public int GetLine(int offset)
     {
         var index = Array.BinarySearch(GetLineStarts(), offset);
@@ -107,7 +119,7 @@ internal sealed class NginxSourceText
 
         // nginx counts lines by LF only, so a lone CR is an ordinary whitespace character.
         var text = Text.AsSpan();
-        starts = new int[text.Count('\n') + 1];
+        starts = new int[CountLineFeeds(text) + 1];
         var line = 1;
         for (var i = text.IndexOf('\n'); i >= 0; i = NextIndexOf(text, '\n', i + 1))
         {
