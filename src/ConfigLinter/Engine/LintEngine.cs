@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -213,19 +214,32 @@ public sealed class LintEngine
 
     private ConfigurationFormat? Classify(InputFile input, string baseDirectory, out LintNotification? notification)
     {
-        notification = null;
-        string text;
+        var chars = ArrayPool<char>.Shared.Rent(TextPrefix.Length);
         try
         {
-            text = TextPrefix.Read(input.FullPath);
-        }
-        catch (Exception exception) when (ReadFailure.IsReadError(exception))
-        {
-            notification = ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
-            return null;
-        }
+            int count;
+            try
+            {
+                count = TextPrefix.ReadInto(input.FullPath, chars);
+            }
+            catch (Exception exception) when (ReadFailure.IsReadError(exception))
+            {
+                notification = ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
+                return null;
+            }
 
-        if (TextPrefix.IsBinary(text))
+            return Classify(input, baseDirectory, new ReadOnlySpan<char>(chars, 0, count), out notification);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private ConfigurationFormat? Classify(InputFile input, string baseDirectory, ReadOnlySpan<char> prefix, out LintNotification? notification)
+    {
+        notification = null;
+        if (TextPrefix.IsBinary(prefix))
         {
             if (input.IsExplicit)
             {
@@ -239,8 +253,22 @@ public sealed class LintEngine
             return null;
         }
 
-        var format = formats.FirstOrDefault(candidate => candidate.Recognizes(input.FullPath, text));
-        if (format is null && input.IsExplicit && !UnrecognizedFile.NeedsNote(text))
+        // Most files of a large set are decided from the prefix as it is, so the string is created only
+        // for a format that needs it, once.
+        string? text = null;
+        ConfigurationFormat? format = null;
+        foreach (var candidate in formats)
+        {
+            var recognized = candidate.RecognizesFromPrefix(input.FullPath, prefix)
+                ?? candidate.Recognizes(input.FullPath, text ??= prefix.ToString());
+            if (recognized)
+            {
+                format = candidate;
+                break;
+            }
+        }
+
+        if (format is null && input.IsExplicit && !UnrecognizedFile.NeedsNote(prefix))
         {
             // Without a note, a file named in a CI script that is empty, or a pipe, would pass as if it were clean.
             notification = new LintNotification(

@@ -1,3 +1,4 @@
+using System;
 using NetSecAnalyzers.ConfigLinter.Nginx;
 
 namespace NetSecAnalyzers.ConfigLinter.Tests.Nginx;
@@ -41,5 +42,32 @@ public class NginxRecognizerTests
     public void OtherFiles_AreNotNginx(string path, string text)
     {
         Assert.False(NginxLinter.IsNginxConfiguration(path, text));
+    }
+
+    [Theory]
+    [InlineData("etc/nginx/nginx.conf", "events {}\n", true)]
+    [InlineData("etc/nginx/nginx.conf", "events {}\n\0", false)]
+    [InlineData("deploy/Sites-Enabled/site.conf", "server {}\n", true)]
+    [InlineData("etc/nginx/conf.d/sub/site.conf", "server {}\n", true)]
+    [InlineData("C:\\nginx\\conf\\site.conf", "server {}\n", true)]
+    [InlineData("site.nginx", "", true)]
+    [InlineData("templates/default.conf.template", "", true)]
+    [InlineData("httpd/conf.d/site.conf", "  <VirtualHost *:80>\n</VirtualHost>\n", null)]
+    [InlineData("etc/nginx/snippets/tls.conf", "ssl_protocols TLSv1.2;\n", true)]
+    [InlineData("deploy/snippets/tls.conf", "ssl_protocols TLSv1.2;\n", null)]
+    [InlineData("/site.conf", "server {}\n", null)]
+    [InlineData("nginx", "server {}\n", null)]
+    [InlineData("default", "server { listen 80; }", null)]
+    [InlineData("compose.yaml", "services:\n  web: {}\n", null)]
+    [InlineData("compose.yaml", "\0", false)]
+    public void FromPrefix_AgreesWithFullCheck(string path, string text, bool? expected)
+    {
+        var fromPrefix = NginxRecognizer.RecognizeFromPrefix(path, text.AsSpan());
+
+        Assert.Equal(expected, fromPrefix);
+        if (fromPrefix is { } decided)
+        {
+            Assert.Equal(NginxLinter.IsNginxConfiguration(path, text), decided);
+        }
     }
 }

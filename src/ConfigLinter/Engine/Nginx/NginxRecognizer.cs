@@ -10,10 +10,10 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx;
 /// <summary>Decides whether a file is nginx configuration, from its path and then from its first statements.</summary>
 internal static class NginxRecognizer
 {
-    private static readonly HashSet<string> NginxFolders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "nginx", "sites-available", "sites-enabled", "conf.d",
-    };
+    /// <summary>Folder names that hold nginx files; a match ignores case.</summary>
+    private static readonly string[] NginxFolders = { "nginx", "sites-available", "sites-enabled", "conf.d" };
+
+    private static readonly char[] PathSeparators = { '/', '\\' };
 
     /// <summary>Statements that open a block, and are typical first statements of nginx files.</summary>
     private static readonly HashSet<string> BlockOpeners = new(StringComparer.Ordinal)
@@ -40,11 +40,32 @@ internal static class NginxRecognizer
             return false;
         }
 
-        if (NginxDump.IsDump(text))
+        if (NginxDump.IsDump(text) || IsNginxByPath(path, text.AsSpan()))
         {
             return true;
         }
 
+        var extension = Path.GetExtension(path);
+        return (extension.Length == 0 || string.Equals(extension, ".conf", StringComparison.OrdinalIgnoreCase)) && StartsLikeNginx(path, text);
+    }
+
+    /// <summary>
+    /// Returns what <see cref="IsNginxConfiguration"/> returns when it can be decided without reading
+    /// statements or looking for a dump header, and null otherwise.
+    /// </summary>
+    public static bool? RecognizeFromPrefix(string path, ReadOnlySpan<char> prefix)
+    {
+        if (TextPrefix.IsBinary(prefix))
+        {
+            return false;
+        }
+
+        return IsNginxByPath(path, prefix) ? true : null;
+    }
+
+    /// <summary>Returns whether a text file is nginx configuration by its name, or by its folder when it does not start like markup.</summary>
+    private static bool IsNginxByPath(string path, ReadOnlySpan<char> prefix)
+    {
         var name = Path.GetFileName(path);
         if (string.Equals(name, "nginx.conf", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".nginx", StringComparison.OrdinalIgnoreCase)
@@ -53,21 +74,40 @@ internal static class NginxRecognizer
             return true;
         }
 
-        var extension = Path.GetExtension(name);
-        var isConf = string.Equals(extension, ".conf", StringComparison.OrdinalIgnoreCase);
-        if (isConf && IsUnderNginxFolder(path) && !StartsLikeMarkup(text))
-        {
-            return true;
-        }
-
-        return (isConf || extension.Length == 0) && StartsLikeNginx(path, text);
+        return string.Equals(Path.GetExtension(name), ".conf", StringComparison.OrdinalIgnoreCase)
+            && IsUnderNginxFolder(path)
+            && !StartsLikeMarkup(prefix);
     }
 
-    private static bool IsUnderNginxFolder(string path) =>
-        Enumerable.Reverse(path.Split('/', '\\')).Skip(1).Any(NginxFolders.Contains);
+    /// <summary>Returns whether any folder of the path, not only the innermost, has an nginx folder name.</summary>
+    private static bool IsUnderNginxFolder(string path)
+    {
+        // Walks the folder names from the innermost out without splitting the path, since every walked file is asked.
+        var end = path.LastIndexOfAny(PathSeparators);
+        while (end > 0)
+        {
+            var start = path.LastIndexOfAny(PathSeparators, end - 1) + 1;
+            var folder = path.AsSpan(start, end - start);
+            foreach (var name in NginxFolders)
+            {
+                if (folder.Equals(name.AsSpan(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
 
     /// <summary>Apache's <c>conf.d</c> and <c>sites-enabled</c> files start with tags such as <c>&lt;VirtualHost *:80&gt;</c>.</summary>
-    private static bool StartsLikeMarkup(string text) => text.TrimStart().StartsWith("<", StringComparison.Ordinal);
+    private static bool StartsLikeMarkup(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.Length > 0 && trimmed[0] == '<';
+    }
 
     /// <summary>Reads the first statements with the nginx tokenizer; one well-formed, typical statement is enough.</summary>
     private static bool StartsLikeNginx(string path, string text)

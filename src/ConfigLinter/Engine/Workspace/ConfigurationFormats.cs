@@ -14,6 +14,7 @@ public static class ConfigurationFormats
         new ConfigurationFormat(
             "nginx",
             NginxLinter.IsNginxConfiguration,
+            NginxRecognizer.RecognizeFromPrefix,
             NginxLinter.Lint,
             "by name (nginx.conf, *.nginx, *.conf.template, or *.conf in a folder named nginx, conf.d, sites-available"
                 + " or sites-enabled) or by content (a *.conf or extensionless file whose first statements are typical of nginx,"

@@ -24,21 +24,38 @@ internal static class TextPrefix
     private const int BinaryCheckLength = 8000;
 
     /// <summary>Reads up to <see cref="Length"/> characters; throws the IO exceptions of opening the file.</summary>
+    public static string Read(string path)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(Length);
+        try
+        {
+            var count = ReadInto(path, chars);
+            return new string(chars, 0, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Reads up to <see cref="Length"/> characters into <paramref name="chars"/>, which must hold at least
+    /// that many, and returns how many it read. Throws the IO exceptions of opening the file.
+    /// </summary>
     /// <remarks>
     /// A folder walk classifies every file it meets. A <see cref="StreamReader"/> allocated two buffers per
     /// file, which on a set of ten thousand files were a large share of everything the linter allocated, so
-    /// the bytes and characters go through rented buffers, and the encoding is chosen from the byte order
-    /// mark as the reader chose it: UTF-8 without one, and the mark itself is not part of the text.
+    /// the bytes go through a rented buffer, and the encoding is chosen from the byte order mark as the
+    /// reader chose it: UTF-8 without one, and the mark itself is not part of the text.
     /// </remarks>
-    public static string Read(string path)
+    public static int ReadInto(string path, char[] chars)
     {
         if (SpecialFiles.HasNoContent(path))
         {
-            return string.Empty;
+            return 0;
         }
 
         var bytes = ArrayPool<byte>.Shared.Rent(MaxPrefixBytes);
-        var chars = ArrayPool<char>.Shared.Rent(Length);
         try
         {
             int count;
@@ -49,11 +66,10 @@ internal static class TextPrefix
 
             var encoding = EncodingOf(bytes, count, out var markLength);
             encoding.GetDecoder().Convert(bytes, markLength, count - markLength, chars, 0, Length, flush: false, out _, out var charCount, out _);
-            return new string(chars, 0, charCount);
+            return charCount;
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
@@ -92,5 +108,8 @@ internal static class TextPrefix
     /// Returns whether text read from a file is binary data rather than text: a NUL character near its
     /// start, which no configuration format the linter reads contains.
     /// </summary>
-    public static bool IsBinary(string text) => text.IndexOf('\0', 0, Math.Min(text.Length, BinaryCheckLength)) >= 0;
+    public static bool IsBinary(string text) => IsBinary(text.AsSpan());
+
+    /// <summary>Returns whether the start of a file's text is binary data, as <see cref="IsBinary(string)"/> does.</summary>
+    public static bool IsBinary(ReadOnlySpan<char> text) => text.Slice(0, Math.Min(text.Length, BinaryCheckLength)).IndexOf('\0') >= 0;
 }

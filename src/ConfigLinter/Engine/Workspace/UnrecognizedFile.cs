@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -11,8 +12,8 @@ internal static class UnrecognizedFile
     /// whitespace-only file does not: it is valid in every format netsec reads and has nothing to lint, even
     /// though its content cannot show its format.
     /// </summary>
-    public static bool NeedsNote(string textPrefix) =>
-        textPrefix.Length == TextPrefix.Length || !textPrefix.All(char.IsWhiteSpace);
+    public static bool NeedsNote(ReadOnlySpan<char> textPrefix) =>
+        textPrefix.Length == TextPrefix.Length || !textPrefix.IsWhiteSpace();
 
     /// <summary>
     /// Returns the note's message. It names the formats and how each recognizes its files, so that a user
