@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Text;
 using NetSecAnalyzers.ConfigLinter.Diagnostics;
 
 namespace NetSecAnalyzers.ConfigLinter.Nginx.Syntax;
@@ -82,8 +82,21 @@ public sealed class NginxDirective
     public IReadOnlyList<NginxFile> IncludedFiles => rare?.IncludedFiles ?? NoFiles;
 
     /// <summary>The argument texts joined by spaces, as a message quotes the directive.</summary>
-    public string ToDisplayString() =>
-        Arguments.Count == 0 ? Name : Name + " " + string.Join(" ", Arguments.Select(argument => argument.ToString()));
+    public string ToDisplayString()
+    {
+        if (arguments.Length == 0)
+        {
+            return Name;
+        }
+
+        var builder = new StringBuilder(Name);
+        foreach (var argument in arguments)
+        {
+            builder.Append(' ').Append(argument.ToString());
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Returns every directive below this one, depth first, in reading order.</summary>
     public IEnumerable<NginxDirective> Descendants()
