@@ -126,14 +126,8 @@ internal static class PathIdentity
         while (pending.Count > 0)
         {
             var candidate = Path.Combine(current, pending.Dequeue());
-            FileSystemInfo? target;
-            try
+            if (!TryFollowLink(candidate, out var target))
             {
-                target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true);
-            }
-            catch (Exception exception) when (ReadFailure.IsReadError(exception))
-            {
-                // A link loop or an unreadable link: the path as written is the best identity left.
                 return fullPath;
             }
 
@@ -178,12 +172,7 @@ internal static class PathIdentity
         }
 
         var candidate = Path.Combine(RealPath(folder, cache, linksFollowed), name);
-        FileSystemInfo? target;
-        try
-        {
-            target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true);
-        }
-        catch (Exception exception) when (ReadFailure.IsReadError(exception))
+        if (!TryFollowLink(candidate, out var target))
         {
             return fullPath;
         }
@@ -195,6 +184,24 @@ internal static class PathIdentity
 
         // The target's own folders may be links too, so it is resolved as a path of its own.
         return linksFollowed >= MaxLinksFollowed ? fullPath : RealPath(target.FullName, cache, linksFollowed + 1);
+    }
+
+    /// <summary>
+    /// Returns the final target of a link in <paramref name="target"/>, or null when the path is not a link.
+    /// Returns false for a link loop or an unreadable link, where the path as written is the best identity left.
+    /// </summary>
+    private static bool TryFollowLink(string path, out FileSystemInfo? target)
+    {
+        try
+        {
+            target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return true;
+        }
+        catch (Exception exception) when (ReadFailure.IsReadError(exception))
+        {
+            target = null;
+            return false;
+        }
     }
 
     private static IEnumerable<string> SplitAfterRoot(string fullPath, string root) =>
