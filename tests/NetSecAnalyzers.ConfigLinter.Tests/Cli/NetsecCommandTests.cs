@@ -357,6 +357,19 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
+    public async Task LintHelp_ShowsListDefaultsWithCommas()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = await Run(folder, "lint", "--help");
+
+        Assert.Contains("[default: login,log-in,signin,", run.Output);
+        Assert.Contains("[default: 5432,3306,1433,", run.Output);
+        Assert.DoesNotContain("login|log-in", run.Output);
+        Assert.DoesNotContain("5432|3306", run.Output);
+    }
+
+    [Fact]
     public async Task RulesUsageError_SuggestsRulesHelp()
     {
         using var folder = new TemporaryFolder();

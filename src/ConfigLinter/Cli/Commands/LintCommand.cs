@@ -62,9 +62,11 @@ internal static class LintCommand
         };
         var authenticationPaths = new Option<IReadOnlyList<string>>("--auth-paths")
         {
-            Description = "Comma-separated path words that mark sign-in, token and password-reset endpoints; replaces the default list.",
+            // The default is written into the description because System.CommandLine shows a list default
+            // joined with "|", which is not how the option is written.
+            Description = "Comma-separated path words that mark sign-in, token and password-reset endpoints; replaces the default list."
+                + DefaultListHelp(LintOptions.DefaultAuthenticationPathPatterns),
             HelpName = "words",
-            DefaultValueFactory = _ => LintOptions.DefaultAuthenticationPathPatterns,
             CustomParser = ParseAuthenticationPaths,
         };
         var baselineFile = new Option<string?>("--baseline")
@@ -79,9 +81,9 @@ internal static class LintCommand
         };
         var sensitivePorts = new Option<IReadOnlyList<int>>("--sensitive-ports")
         {
-            Description = "Comma-separated ports and ranges, such as 5432,6379,9000-9100, that NETSEC051 reports when they are open to any address; replaces the default list.",
+            Description = "Comma-separated ports and ranges, such as 5432,6379,9000-9100, that NETSEC051 reports when they are open to any address; replaces the default list."
+                + DefaultListHelp(LintOptions.DefaultSensitivePorts),
             HelpName = "ports",
-            DefaultValueFactory = _ => LintOptions.DefaultSensitivePorts,
             CustomParser = ParseSensitivePorts,
         };
         var jobs = new Option<int>("--jobs", "-j")
@@ -226,6 +228,10 @@ internal static class LintCommand
         where TEnum : struct => (TEnum)Enum.Parse(typeof(TEnum), value, ignoreCase: true);
 
     /// <summary>True when the option was on the command line, so it overrides the configuration file.</summary>
+    /// <summary>Returns the help text's note on a list option's default, written as the option takes it.</summary>
+    private static string DefaultListHelp<T>(IEnumerable<T> values) =>
+        " [default: " + string.Join(",", values.Select(value => Convert.ToString(value, CultureInfo.InvariantCulture))) + "]";
+
     private static bool IsGiven(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
 
     private static string SingleToken(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;

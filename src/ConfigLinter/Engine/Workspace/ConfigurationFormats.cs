@@ -17,7 +17,7 @@ public static class ConfigurationFormats
             NginxRecognizer.RecognizeFromPrefix,
             NginxLinter.Lint,
             "by name (nginx.conf, *.nginx, *.conf.template, or *.conf in a folder named nginx, conf.d, sites-available"
-                + " or sites-enabled) or by content (a *.conf or extensionless file whose first statements are typical of nginx,"
+                + " or sites-enabled that does not start with <) or by content (a *.conf or extensionless file whose first statements are typical of nginx,"
                 + " or the output of nginx -T under any name)"),
 
         // The hint describes FirewallRecognizer.KindOf and changes with it.
