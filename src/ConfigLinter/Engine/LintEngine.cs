@@ -224,7 +224,9 @@ public sealed class LintEngine
             }
             catch (Exception exception) when (ReadFailure.IsReadError(exception))
             {
-                notification = ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
+                notification = !input.IsExplicit && SpecialFiles.IsBrokenLink(input.FullPath)
+                    ? BrokenLinkNote(DisplayPath(input.FullPath, baseDirectory))
+                    : ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
                 return null;
             }
 
@@ -288,6 +290,18 @@ public sealed class LintEngine
 
         return format;
     }
+
+    /// <summary>
+    /// Returns the note on a broken link met in a folder walk. Such a link names no file whose format could be
+    /// known, and a folder of a repository may hold one for reasons of its own, so it does not fail the run.
+    /// An include that reads it still reports the failure where the include is written.
+    /// </summary>
+    private static LintNotification BrokenLinkNote(string displayPath) =>
+        new(
+            NotificationCodes.BrokenLink,
+            NotificationLevel.Note,
+            "Skipped '" + displayPath + "': it is a symbolic link to a file that does not exist, or part of a loop of links.",
+            location: null);
 
     private static void RunFormat(ConfigurationFormat format, IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -125,6 +124,50 @@ public sealed class LintEngineTests
         Assert.Equal(NotificationLevel.Error, notification.Level);
         Assert.Contains("'missing.conf'", notification.Message);
         Assert.Equal(file, Assert.Single(result.Findings).Location.FilePath);
+        Assert.True(result.HasErrorNotifications);
+    }
+
+    [Fact]
+    public void BrokenLinkInFolder_IsNoteAndRestLinted()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("site.fake", Insecure);
+        File.CreateSymbolicLink(folder.Combine("dangling.fake"), folder.Combine("gone.fake"));
+
+        var result = Lint(folder, new[] { "." });
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.BrokenLink, notification.Code);
+        Assert.Equal(NotificationLevel.Note, notification.Level);
+        Assert.Contains("'dangling.fake'", notification.Message);
+        Assert.False(result.HasErrorNotifications);
+        Assert.Equal(file, Assert.Single(result.Findings).Location.FilePath);
+    }
+
+    [Fact]
+    public void LinkLoopInFolder_IsNote()
+    {
+        using var folder = new TemporaryFolder();
+        File.CreateSymbolicLink(folder.Combine("a.fake"), folder.Combine("b.fake"));
+        File.CreateSymbolicLink(folder.Combine("b.fake"), folder.Combine("a.fake"));
+
+        var result = Lint(folder, new[] { "." });
+
+        Assert.Equal(2, result.Notifications.Count);
+        Assert.All(result.Notifications, notification => Assert.Equal(NotificationCodes.BrokenLink, notification.Code));
+        Assert.False(result.HasErrorNotifications);
+    }
+
+    [Fact]
+    public void BrokenLinkGivenExplicitly_IsError()
+    {
+        using var folder = new TemporaryFolder();
+        File.CreateSymbolicLink(folder.Combine("dangling.fake"), folder.Combine("gone.fake"));
+
+        var result = Lint(folder, new[] { "dangling.fake" });
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.ReadError, notification.Code);
         Assert.True(result.HasErrorNotifications);
     }
 

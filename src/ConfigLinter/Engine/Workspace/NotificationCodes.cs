@@ -9,6 +9,9 @@ public static class NotificationCodes
     /// <summary>A file or folder exists but could not be read.</summary>
     public const string ReadError = "read-error";
 
+    /// <summary>A file met in a folder walk is a symbolic link to a missing file, or one of a loop of links; it is skipped.</summary>
+    public const string BrokenLink = "broken-link";
+
     /// <summary>A file given by name is not of any format the linter reads; it is skipped.</summary>
     public const string UnrecognizedFile = "unrecognized-file";
 
