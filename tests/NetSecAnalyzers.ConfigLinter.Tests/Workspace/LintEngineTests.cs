@@ -128,7 +128,7 @@ public sealed class LintEngineTests
     }
 
     [Fact]
-    public void BrokenLinkInFolder_IsNoteAndRestLinted()
+    public void BrokenLinkInFolder_IsNote()
     {
         using var folder = new TemporaryFolder();
         var file = folder.Write("site.fake", Insecure);
