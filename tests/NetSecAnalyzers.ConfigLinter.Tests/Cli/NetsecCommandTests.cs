@@ -286,15 +286,16 @@ public sealed partial class NetsecCommandTests
     }
 
     [Fact]
-    public async Task ByteOrderMarkWarning_IsCountedInSummary()
+    public async Task ByteOrderMark_FailsTheRun()
     {
         using var folder = new TemporaryFolder();
         folder.Write("nginx.conf", "\uFEFFevents {}\n");
 
         var run = await Run(folder, realFormats: true, "lint", ".");
 
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 0 errors, 1 warning, 0 notes", Lines(run.Output)[^1]);
+        // nginx rejects the file, so a deployment check must fail as nginx -t would.
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Equal("0 errors, 0 warnings, 0 notes in 1 file; input problems: 1 error, 0 warnings, 0 notes", Lines(run.Output)[^1]);
     }
 
     [Fact]

@@ -320,7 +320,7 @@ public class NginxParserTests
     }
 
     [Fact]
-    public void ByteOrderMark_IsReportedAsWarning()
+    public void ByteOrderMark_IsReportedAsError()
     {
         var diagnostics = new DiagnosticBag();
 
@@ -328,7 +328,7 @@ public class NginxParserTests
 
         var notification = Assert.Single(diagnostics.Notifications);
         Assert.Equal(NginxNotificationCodes.ByteOrderMark, notification.Code);
-        Assert.Equal(NotificationLevel.Warning, notification.Level);
+        Assert.Equal(NotificationLevel.Error, notification.Level);
     }
 
     [Fact]

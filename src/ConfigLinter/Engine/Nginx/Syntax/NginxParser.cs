@@ -76,7 +76,7 @@ internal sealed class NginxParser
             {
                 diagnostics.Notify(new LintNotification(
                     NginxNotificationCodes.ByteOrderMark,
-                    NotificationLevel.Warning,
+                    NotificationLevel.Error,
                     "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name, so it rejects that directive as unknown; save the file without the mark",
                     SourceLocation.OnLine(source.Path, 1, 1, 1)));
             }
