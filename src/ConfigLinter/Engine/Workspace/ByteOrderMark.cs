@@ -2,7 +2,10 @@ using System.Text;
 
 namespace NetSecAnalyzers.ConfigLinter.Workspace;
 
-/// <summary>The UTF-16 and UTF-32 byte order marks, which the classifier decodes and the nginx reader rejects.</summary>
+/// <summary>
+/// The byte order marks: UTF-16 and UTF-32 ones, which the classifier decodes and the readers reject, and the
+/// UTF-8 one, which the classifier and the firewall and compose readers skip.
+/// </summary>
 internal static class ByteOrderMark
 {
     private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: true);
@@ -36,4 +39,8 @@ internal static class ByteOrderMark
 
         return null;
     }
+
+    /// <summary>Returns the length of the UTF-8 byte order mark that the first <paramref name="count"/> bytes start with: 3, or 0 without one.</summary>
+    public static int Utf8Length(byte[] bytes, int count) =>
+        count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
 }

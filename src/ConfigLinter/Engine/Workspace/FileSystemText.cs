@@ -23,7 +23,7 @@ internal static class FileSystemText
             throw new IOException("it is " + wide.Name + " text (it starts with a byte order mark), which netsec reads only as UTF-8; save it as UTF-8");
         }
 
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var start = ByteOrderMark.Utf8Length(bytes, bytes.Length);
         return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
     }
 }

@@ -43,27 +43,15 @@ internal static class PathIdentity
     /// Returns the absolute path of <paramref name="path"/> with every symbolic link in it resolved. The
     /// part of a path that does not exist stays as written, and a link loop returns the full path unresolved.
     /// </summary>
-    public static string RealPath(string path)
-    {
-        var cache = RunCache.Value;
-        if (cache is null)
-        {
-            return Resolve(path);
-        }
-
-        return RealPath(path, cache, linksFollowed: 0);
-    }
+    public static string RealPath(string path) =>
+        RealPath(path, RunCache.Value ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal), linksFollowed: 0);
 
     private static string RealPath(string path, ConcurrentDictionary<string, string> cache, int linksFollowed)
     {
         if (!cache.TryGetValue(path, out var realPath))
         {
             // Two threads may resolve the same path at once. Both get the same real path, so either result may be kept.
-#if NET6_0_OR_GREATER
-            realPath = FullPathOrNull(path) is { } fullPath ? ResolveInFolder(fullPath, cache, linksFollowed) : path;
-#else
-            realPath = Resolve(path);
-#endif
+            realPath = FullPathOrNull(path) is { } fullPath ? ResolveLinks(fullPath, cache, linksFollowed) : path;
             cache[path] = realPath;
         }
 
@@ -82,25 +70,6 @@ internal static class PathIdentity
         }
     }
 
-    private static string Resolve(string path)
-    {
-        string fullPath;
-        try
-        {
-            fullPath = Path.GetFullPath(path);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException or SecurityException)
-        {
-            return path;
-        }
-
-#if NET6_0_OR_GREATER
-        return ResolveLinks(fullPath);
-#else
-        return fullPath;
-#endif
-    }
-
     public static HashSet<string> CreateSet() => new(PathComparison.Comparer);
 
     private sealed class CacheScope : IDisposable
@@ -112,63 +81,26 @@ internal static class PathIdentity
         public void Dispose() => RunCache.Value = outer;
     }
 
-#if NET6_0_OR_GREATER
     /// <summary>
-    /// Walks the path one component at a time from its root. When a component is a link, the walk starts
-    /// again at the root of the link's final target, because the target's own folders may be links too.
+    /// Resolves a full path from its folder's real path, which the cache usually has already, and then its last
+    /// component, so that a walk of ten thousand files in a few folders costs one system call per file. When
+    /// the last component is a link, its target is resolved as a path of its own, because the target's folders
+    /// may be links too.
     /// </summary>
-    private static string ResolveLinks(string fullPath)
+    private static string ResolveLinks(string fullPath, ConcurrentDictionary<string, string> cache, int linksFollowed)
     {
-        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
-        var pending = new Queue<string>(SplitAfterRoot(fullPath, root));
-        var current = root;
-        var linksFollowed = 0;
-        while (pending.Count > 0)
+#if NET6_0_OR_GREATER
+        var folder = Path.GetDirectoryName(fullPath);
+        if (string.IsNullOrEmpty(folder))
         {
-            var candidate = Path.Combine(current, pending.Dequeue());
-            if (!TryFollowLink(candidate, out var target))
-            {
-                return fullPath;
-            }
-
-            if (target is null)
-            {
-                current = candidate;
-                continue;
-            }
-
-            if (++linksFollowed > MaxLinksFollowed)
-            {
-                return fullPath;
-            }
-
-            var targetPath = target.FullName;
-            var rest = pending.ToArray();
-            root = Path.GetPathRoot(targetPath) ?? string.Empty;
-            pending = new Queue<string>(SplitAfterRoot(targetPath, root));
-            foreach (var segment in rest)
-            {
-                pending.Enqueue(segment);
-            }
-
-            current = root;
+            return fullPath;
         }
 
-        return current;
-    }
-
-    /// <summary>
-    /// Resolves a path as <see cref="ResolveLinks"/> does, with its folder taken from the run's cache, so that
-    /// only the last component costs a system call. A walk of ten thousand files in a few folders otherwise
-    /// asked the system about every folder of every path.
-    /// </summary>
-    private static string ResolveInFolder(string fullPath, ConcurrentDictionary<string, string> cache, int linksFollowed)
-    {
-        var folder = Path.GetDirectoryName(fullPath);
         var name = Path.GetFileName(fullPath);
-        if (string.IsNullOrEmpty(folder) || string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(name))
         {
-            return ResolveLinks(fullPath);
+            // A path that ends with a separator names its folder.
+            return RealPath(folder, cache, linksFollowed);
         }
 
         var candidate = Path.Combine(RealPath(folder, cache, linksFollowed), name);
@@ -182,10 +114,13 @@ internal static class PathIdentity
             return candidate;
         }
 
-        // The target's own folders may be links too, so it is resolved as a path of its own.
         return linksFollowed >= MaxLinksFollowed ? fullPath : RealPath(target.FullName, cache, linksFollowed + 1);
+#else
+        return fullPath;
+#endif
     }
 
+#if NET6_0_OR_GREATER
     /// <summary>
     /// Returns the final target of a link in <paramref name="target"/>, or null when the path is not a link.
     /// Returns false for a link loop or an unreadable link, where the path as written is the best identity left.
@@ -204,7 +139,5 @@ internal static class PathIdentity
         }
     }
 
-    private static IEnumerable<string> SplitAfterRoot(string fullPath, string root) =>
-        fullPath.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries);
 #endif
 }

@@ -23,21 +23,6 @@ internal static class TextPrefix
     /// <summary>How far <see cref="IsBinary"/> looks: the first 8000 characters, the span git checks for the same test.</summary>
     private const int BinaryCheckLength = 8000;
 
-    /// <summary>Reads up to <see cref="Length"/> characters; throws the IO exceptions of opening the file.</summary>
-    public static string Read(string path)
-    {
-        var chars = ArrayPool<char>.Shared.Rent(Length);
-        try
-        {
-            var count = ReadInto(path, chars);
-            return new string(chars, 0, count);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
-    }
-
     /// <summary>
     /// Reads up to <see cref="Length"/> characters into <paramref name="chars"/>, which must hold at least
     /// that many, and returns how many it read. Throws the IO exceptions of opening the file.
@@ -100,7 +85,7 @@ internal static class TextPrefix
             return wide.Encoding;
         }
 
-        markLength = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        markLength = ByteOrderMark.Utf8Length(bytes, count);
         return Encoding.UTF8;
     }
 

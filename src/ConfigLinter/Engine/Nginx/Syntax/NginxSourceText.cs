@@ -81,11 +81,7 @@ internal sealed class NginxSourceText
         }
     }
 
-    /// <summary>
-    /// Returns the name of the UTF-16 or UTF-32 encoding that the byte order mark at the start of
-    /// <paramref name="bytes"/> announces, or null. nginx reads its files as bytes, so such a file
-    /// reaches it as text full of NUL bytes, which it rejects.
-    /// </summary>
+    /// <summary>Wraps text that is already decoded: a file of an <c>nginx -T</c> dump, a text passed in memory, or the start of a file being recognized.</summary>
     public static NginxSourceText FromString(string path, string text) => new(path, text, isUtf8: true);
 
     /// <summary>Returns the number of line feeds in <paramref name="text"/>, the only line end nginx counts.</summary>
