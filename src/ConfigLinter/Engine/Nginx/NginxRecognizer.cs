@@ -10,7 +10,7 @@ namespace NetSecAnalyzers.ConfigLinter.Nginx;
 /// <summary>Decides whether a file is nginx configuration, from its path and then from its first statements.</summary>
 internal static class NginxRecognizer
 {
-    /// <summary>Folder names that hold nginx files; a match ignores case.</summary>
+    /// <summary>Folder names that contain nginx files. A match ignores case.</summary>
     private static readonly string[] NginxFolders = { "nginx", "sites-available", "sites-enabled", "conf.d" };
 
     private static readonly char[] PathSeparators = { '/', '\\' };

@@ -456,7 +456,7 @@ internal sealed class NginxParser
     private void NotifyNotChecked(string message, SourceLocation location) =>
         diagnostics.Notify(new LintNotification(NginxNotificationCodes.IncludeNotChecked, NotificationLevel.Note, message, location));
 
-    /// <summary>Reads a main file, or a file that <paramref name="include"/> names; null when it cannot be read as nginx configuration.</summary>
+    /// <summary>Reads a main file, or a file that <paramref name="include"/> names. Returns null when it cannot be read as nginx configuration.</summary>
     internal NginxSourceText? TryRead(string path, NginxDirective? include)
     {
         // Most reads succeed, so the include's location is created only for a message.
@@ -490,7 +490,7 @@ internal sealed class NginxParser
         return source;
     }
 
-    /// <summary>Where a problem with a file is reported: at its include, and for a main file at the file's own start.</summary>
+    /// <summary>Returns where a problem with a file is reported: at its include, and for a main file at the file's own start.</summary>
     private static SourceLocation ProblemLocation(string path, NginxDirective? include) => include?.Location ?? new SourceLocation(path, 1, 1, 1, 1);
 
     private void Notify(string code, string message, SourceLocation? location) =>
