@@ -224,9 +224,7 @@ public sealed class LintEngine
             }
             catch (Exception exception) when (ReadFailure.IsReadError(exception))
             {
-                notification = !input.IsExplicit && SpecialFiles.IsBrokenLink(input.FullPath)
-                    ? BrokenLinkNote(DisplayPath(input.FullPath, baseDirectory))
-                    : ReadFailure.Notification(DisplayPath(input.FullPath, baseDirectory), exception);
+                notification = ReadNotification(input, DisplayPath(input.FullPath, baseDirectory), exception);
                 return null;
             }
 
@@ -292,16 +290,23 @@ public sealed class LintEngine
     }
 
     /// <summary>
-    /// Returns the note on a broken link met in a folder walk. Such a link names no file whose format could be
-    /// known, and a folder of a repository may hold one for reasons of its own, so it does not fail the run.
-    /// An include that reads it still reports the failure where the include is written.
+    /// Returns the notification on an input that could not be read. A broken link met in a folder walk gets a
+    /// note: it names no file whose format could be known, and a repository may hold one for reasons of its own,
+    /// so it does not fail the run. An include that reads it still reports the failure where the include is
+    /// written. A broken link named on the command line is an error whose message names the cause.
     /// </summary>
-    private static LintNotification BrokenLinkNote(string displayPath) =>
-        new(
-            NotificationCodes.BrokenLink,
-            NotificationLevel.Note,
-            "Skipped '" + displayPath + "': it is a symbolic link to a file that does not exist, or part of a loop of links.",
-            location: null);
+    private static LintNotification ReadNotification(InputFile input, string displayPath, Exception exception)
+    {
+        if (!SpecialFiles.IsBrokenLink(input.FullPath))
+        {
+            return ReadFailure.Notification(displayPath, exception);
+        }
+
+        const string BrokenLink = "it is a symbolic link to a file that does not exist, or part of a loop of links";
+        return input.IsExplicit
+            ? new LintNotification(NotificationCodes.ReadError, NotificationLevel.Error, "Cannot read '" + displayPath + "': " + BrokenLink + ". Fix or remove the link.", location: null)
+            : new LintNotification(NotificationCodes.BrokenLink, NotificationLevel.Note, "Skipped '" + displayPath + "': " + BrokenLink + ".", location: null);
+    }
 
     private static void RunFormat(ConfigurationFormat format, IReadOnlyList<string> files, LintOptions options, DiagnosticBag diagnostics)
     {

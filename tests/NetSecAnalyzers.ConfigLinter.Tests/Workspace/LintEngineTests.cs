@@ -172,6 +172,31 @@ public sealed class LintEngineTests
     }
 
     [Fact]
+    public void BrokenLinkNamedAfterItsFolder_IsError()
+    {
+        using var folder = new TemporaryFolder();
+        File.CreateSymbolicLink(folder.Combine("dangling.fake"), folder.Combine("gone.fake"));
+
+        var result = Lint(folder, new[] { ".", "dangling.fake" });
+
+        var notification = Assert.Single(result.Notifications);
+        Assert.Equal(NotificationCodes.ReadError, notification.Code);
+        Assert.Contains("symbolic link", notification.Message);
+        Assert.True(result.HasErrorNotifications);
+    }
+
+    [Fact]
+    public void UnrecognizedFileNamedAfterItsFolder_ReportsNote()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("notes.txt", "hello");
+
+        var result = Lint(folder, new[] { ".", "notes.txt" });
+
+        Assert.Equal(NotificationCodes.UnrecognizedFile, Assert.Single(result.Notifications).Code);
+    }
+
+    [Fact]
     public void UnrecognizedFileGivenExplicitly_ReportsNote()
     {
         using var folder = new TemporaryFolder();

@@ -20,7 +20,7 @@ internal static class FileSystemText
         var bytes = fileSystem.ReadAllBytes(path);
         if (ByteOrderMark.DetectWide(bytes, bytes.Length) is { } wide)
         {
-            throw new IOException("it is " + wide.Name + " text (it starts with a byte order mark), which netsec reads only as UTF-8; save it as UTF-8");
+            throw new IOException("it is " + wide.Name + " text (it starts with a byte order mark), which netsec reads only as UTF-8. Save it as UTF-8.");
         }
 
         var start = ByteOrderMark.Utf8Length(bytes, bytes.Length);

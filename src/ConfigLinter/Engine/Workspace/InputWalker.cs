@@ -24,15 +24,24 @@ internal static class InputWalker
     public static IReadOnlyList<InputFile> Collect(IEnumerable<string> paths, string baseDirectory, DiagnosticBag diagnostics)
     {
         var files = new List<InputFile>();
-        var seen = PathIdentity.CreateSet();
+
+        // Each real path is listed once, at its first place. A file that a folder walk listed and the user also
+        // names counts as named, so that its notes and errors do not depend on the order of the arguments.
+        var seen = new Dictionary<string, int>(PathComparison.Comparer);
 
         foreach (var path in paths)
         {
             var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, path));
             if (File.Exists(fullPath))
             {
-                if (seen.Add(PathIdentity.RealPath(fullPath)))
+                var realPath = PathIdentity.RealPath(fullPath);
+                if (seen.TryGetValue(realPath, out var index))
                 {
+                    files[index] = new InputFile(files[index].FullPath, isExplicit: true);
+                }
+                else
+                {
+                    seen.Add(realPath, files.Count);
                     files.Add(new InputFile(fullPath, isExplicit: true));
                 }
             }
@@ -53,7 +62,7 @@ internal static class InputWalker
         return files;
     }
 
-    private static void Walk(string directory, string displayPath, List<InputFile> files, HashSet<string> seen, DiagnosticBag diagnostics)
+    private static void Walk(string directory, string displayPath, List<InputFile> files, Dictionary<string, int> seen, DiagnosticBag diagnostics)
     {
         string[] childFiles;
         string[] childDirectories;
@@ -71,8 +80,10 @@ internal static class InputWalker
         Array.Sort(childFiles, StringComparer.Ordinal);
         foreach (var file in childFiles)
         {
-            if (seen.Add(PathIdentity.RealPath(file)))
+            var realPath = PathIdentity.RealPath(file);
+            if (!seen.ContainsKey(realPath))
             {
+                seen.Add(realPath, files.Count);
                 files.Add(new InputFile(file, isExplicit: false));
             }
         }
